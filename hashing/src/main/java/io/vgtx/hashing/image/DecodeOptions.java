@@ -1,0 +1,50 @@
+package io.vgtx.hashing.image;
+
+/**
+ * How to decode.
+ *
+ * @param maxPixels        refuse, from the header and before any pixel buffer exists, images with more pixels
+ * @param jpegScale        1 for full resolution (canonical); 2, 4 or 8 to let libjpeg-turbo decode JPEG at up to that
+ *                         fraction in the DCT domain (the {@code --fast} mode; other formats ignore it). The
+ *                         fraction actually used keeps both sides at {@value #MIN_SCALED_SIDE} px or more, see
+ *                         {@link #jpegScaleFor}
+ * @param applyExifOrientation turn the pixels upright as the EXIF Orientation tag says; the reference PDQ
+ *                         implementations do not, so the canonical hash leaves it off
+ */
+public record DecodeOptions(long maxPixels, int jpegScale, boolean applyExifOrientation) {
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+    /**
+     * Scaled decoding stops before a side drops below this: PDQ samples a 64×64 grid from a blurred image,
+     * and below about 4 pixels per cell the hash drifts much further from the canonical one.
+     */
+    public static final int MIN_SCALED_SIDE = 256;
+
+    public DecodeOptions {
+        if (maxPixels < 1) throw new IllegalArgumentException("maxPixels must be positive");
+        if (jpegScale != 1 && jpegScale != 2 && jpegScale != 4 && jpegScale != 8)
+            throw new IllegalArgumentException("jpegScale must be 1, 2, 4 or 8, not " + jpegScale);
+    }
+
+    /** The largest DCT scale denominator, up to {@link #jpegScale}, that keeps both sides ≥ {@value #MIN_SCALED_SIDE}. */
+    public int jpegScaleFor(int width, int height) {
+        int scale = jpegScale;
+        while (scale > 1 && Math.min(width, height) / scale < MIN_SCALED_SIDE) scale /= 2;
+        return scale;
+    }
+
+    public static DecodeOptions canonical() {
+        return new DecodeOptions(DEFAULT_MAX_PIXELS, 1, false);
+    }
+
+    public DecodeOptions withMaxPixels(long limit) {
+        return new DecodeOptions(limit, jpegScale, applyExifOrientation);
+    }
+
+    public DecodeOptions withJpegScale(int scale) {
+        return new DecodeOptions(maxPixels, scale, applyExifOrientation);
+    }
+
+    public DecodeOptions withExifOrientation(boolean apply) {
+        return new DecodeOptions(maxPixels, jpegScale, apply);
+    }
+}
