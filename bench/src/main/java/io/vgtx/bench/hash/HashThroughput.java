@@ -4,6 +4,7 @@ import io.vgtx.hashing.content.ContentHasher;
 import io.vgtx.hashing.content.HashOptions;
 import io.vgtx.hashing.content.HashOutcome;
 import io.vgtx.hashing.image.ImageDecoders;
+import io.vgtx.hashing.pdq.PdqHash;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,12 +46,15 @@ public final class HashThroughput {
                 new Mode("imageio", new ContentHasher(ImageDecoders.imageIoOnly(), HashOptions.canonical())));
     }
 
-    /** Reads every regular file directly in {@code folder}, sorted by name. */
+    /** How far {@code --fast} hashes are from canonical ones, in bits, over a set of images. */
+    public record Deviation(int images, double medianBits, int maxBits) {}
+
+    /** Reads every regular file under {@code folder} (recursively), sorted by path. */
     public static List<Sample> load(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             List<Sample> samples = new ArrayList<>();
             for (Path file : files.filter(Files::isRegularFile).sorted().toList())
-                samples.add(new Sample(file.getFileName().toString(), Files.readAllBytes(file)));
+                samples.add(new Sample(folder.relativize(file).toString(), Files.readAllBytes(file)));
             if (samples.isEmpty()) throw new IOException("no files in " + folder);
             return samples;
         }
@@ -64,6 +68,18 @@ public final class HashThroughput {
         long hashed = loop(mode, samples, measure);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(mode.name(), samples.size(), hashed, seconds);
+    }
+
+    /** Hashes every sample both ways and compares the PDQ hashes. */
+    public static Deviation deviation(Mode canonical, Mode fast, List<Sample> samples) {
+        int[] bits = samples.stream().mapToInt(sample -> pdqOf(canonical, sample).distance(pdqOf(fast, sample))).sorted().toArray();
+        double median = bits.length % 2 == 1 ? bits[bits.length / 2] : (bits[bits.length / 2 - 1] + bits[bits.length / 2]) / 2.0;
+        return new Deviation(bits.length, median, bits[bits.length - 1]);
+    }
+
+    private static PdqHash pdqOf(Mode mode, Sample sample) {
+        if (hash(mode, sample) instanceof HashOutcome.Hashed hashed) return hashed.pdq().hash();
+        throw new IllegalArgumentException(mode.name() + " cannot hash " + sample.name());
     }
 
     private static long loop(Mode mode, List<Sample> samples, Duration duration) {
