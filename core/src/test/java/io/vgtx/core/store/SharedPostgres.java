@@ -1,0 +1,44 @@
+package io.vgtx.core.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL for the whole test run: it takes seconds to start, a fresh database in it
+ * takes milliseconds. Started on first use; zonky stops it when the JVM exits.
+ */
+final class SharedPostgres {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private SharedPostgres() {}
+
+    private static final class Instance {
+        static final EmbeddedPostgres POSTGRES = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                return EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    /** The URL of a new, empty database. */
+    static String newDatabaseUrl() {
+        String name = "vgtx_test_" + DATABASES.incrementAndGet();
+        try (Connection connection = Instance.POSTGRES.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return Instance.POSTGRES.getJdbcUrl("postgres", name);
+    }
+}
