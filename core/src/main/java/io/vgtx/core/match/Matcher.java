@@ -1,0 +1,87 @@
+package io.vgtx.core.match;
+
+import io.vgtx.core.bank.Entry;
+import io.vgtx.core.bank.EntryState;
+import io.vgtx.core.signal.DigestSignal;
+import io.vgtx.core.signal.PdqSignal;
+import io.vgtx.core.store.BankStore;
+import io.vgtx.hashing.digest.Digests;
+import io.vgtx.hashing.pdq.Dihedral;
+import io.vgtx.hashing.pdq.PdqHash;
+import io.vgtx.hashing.pdq.PdqResult;
+import io.vgtx.index.hamming.Code256;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the known entries that content matches: its digests exactly, and its PDQ hash — all eight
+ * rotations and mirrors of it, so a flipped or turned copy still matches — within the threshold. Each
+ * entry is reported once, by its closest variant. Thread-safe.
+ */
+public final class Matcher {
+    private final BankStore store;
+    private final MatchIndex index;
+
+    public Matcher(BankStore store, MatchIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    public MatchResult match(MatchQuery query) {
+        List<Match> matches = new ArrayList<>();
+        query.digests().ifPresent(digests -> matchDigests(digests, matches));
+        boolean lowQuality = query.pdq().map(PdqResult::isLowQuality).orElse(false);
+        if (!lowQuality) query.pdq().ifPresent(pdq -> matchPdq(pdq, query.threshold(), matches));
+        List<Match> visible = matches.stream()
+                .filter(m -> m.entry().data().state() == EntryState.ACTIVE)
+                .filter(m -> query.bank().map(b -> b.equals(m.entry().bankName())).orElse(true))
+                .sorted(Match.BEST_FIRST).toList();
+        return new MatchResult(visible, lowQuality);
+    }
+
+    private void matchDigests(Digests digests, List<Match> matches) {
+        Map<DigestSignal, String> values = Map.of(DigestSignal.MD5, digests.md5(), DigestSignal.SHA1, digests.sha1(), DigestSignal.SHA256, digests.sha256());
+        values.forEach((type, value) -> {
+            for (long id : index.exact(type, value)) entry(id).ifPresent(e -> matches.add(new Match(e, type, 0, Optional.empty())));
+        });
+    }
+
+    private void matchPdq(PdqResult pdq, int threshold, List<Match> matches) {
+        Map<Long, Nearest> nearest = new LinkedHashMap<>();
+        for (Map.Entry<Dihedral, PdqHash> variant : variants(pdq).entrySet()) {
+            index.nearPdq(code(variant.getValue()), threshold, (id, distance) ->
+                    nearest.merge(id, new Nearest(distance, variant.getKey()), Nearest::closer));
+        }
+        nearest.forEach((id, best) -> entry(id).ifPresent(e ->
+                matches.add(new Match(e, PdqSignal.PDQ, best.distance(), Optional.of(best.transform())))));
+    }
+
+    /** The eight variants when the content was hashed with them, else just the hash itself. */
+    private static Map<Dihedral, PdqHash> variants(PdqResult pdq) {
+        if (pdq.hasDihedral()) return pdq.dihedral();
+        Map<Dihedral, PdqHash> only = new HashMap<>();
+        only.put(Dihedral.ORIG, pdq.hash());
+        return only;
+    }
+
+    private Optional<Entry> entry(long id) {
+        return store.entry(id);
+    }
+
+    private static Code256 code(PdqHash hash) {
+        return new Code256(hash.w0(), hash.w1(), hash.w2(), hash.w3());
+    }
+
+    /** The closest variant of the content to one entry; on a tie the earlier variant (orig first) wins. */
+    private record Nearest(int distance, Dihedral transform) {
+        Nearest closer(Nearest other) {
+            if (other.distance != distance) return other.distance < distance ? other : this;
+            return other.transform.ordinal() < transform.ordinal() ? other : this;
+        }
+    }
+}
