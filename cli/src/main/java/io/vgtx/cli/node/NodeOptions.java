@@ -1,0 +1,40 @@
+package io.vgtx.cli.node;
+
+import io.vgtx.core.store.Database;
+import io.vgtx.core.store.DatabaseConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Where the node keeps its data, shared by every command that reads or writes banks: a SQLite file in
+ * the data directory by default, or any database a JDBC URL names.
+ */
+public final class NodeOptions {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory (default: $VGTX_DATA, else ~/.vgtx).")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Use this database instead of the data directory's SQLite file, e.g. jdbc:postgresql://host/vgtx?user=…")
+    String jdbcUrl;
+
+    @Option(names = "--org", paramLabel = "NAME", defaultValue = "${env:VGTX_ORG:-local}",
+            description = "Organisation recorded as owner and source of what this command adds (default: $VGTX_ORG, else ${DEFAULT-VALUE}).")
+    String organisation;
+
+    public Database open() {
+        return Database.open(jdbcUrl != null ? DatabaseConfig.jdbcUrl(jdbcUrl) : DatabaseConfig.dataDirectory(dataDirectory()));
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    private Path dataDirectory() {
+        if (dataDir != null) return dataDir;
+        String env = System.getenv("VGTX_DATA");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".vgtx");
+    }
+}

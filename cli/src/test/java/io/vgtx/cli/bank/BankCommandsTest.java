@@ -1,0 +1,129 @@
+package io.vgtx.cli.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vgtx.cli.CliRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BankCommandsTest {
+    private static final Path HASHLISTS = Path.of(System.getProperty("vgtx.testdata", "../../shared/testdata")).resolve("pdq/hashlists");
+
+    @TempDir
+    Path work;
+    private String data;
+
+    @BeforeEach
+    void node() {
+        data = work.resolve("data").toString();
+    }
+
+    private CliRun vgtx(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(data);
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private JsonNode listed(String bank) throws Exception {
+        for (JsonNode node : new ObjectMapper().readTree(vgtx("bank", "list", "--json").out()))
+            if (node.get("name").asText().equals(bank)) return node;
+        throw new AssertionError("no bank " + bank);
+    }
+
+    @Test
+    void createThenListShowsTheDefaults() throws Exception {
+        assertThat(vgtx("bank", "create", "series-x", "--category", "B", "--distribution", "RED", "--org", "NCA").exitCode()).isZero();
+        JsonNode bank = listed("series-x");
+        assertThat(bank.get("owner").asText()).isEqualTo("NCA");
+        assertThat(bank.get("distribution").asText()).isEqualTo("RED");
+        assertThat(bank.get("category").asText()).isEqualTo("B");
+        assertThat(vgtx("bank", "list").out()).contains("series-x").contains("NAME");
+    }
+
+    @Test
+    void aSecondBankOfTheSameNameIsRefusedInOneLine() {
+        vgtx("bank", "create", "dup");
+        CliRun again = vgtx("bank", "create", "dup");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.errLines()).singleElement().asString().startsWith("vgtx: ").contains("dup");
+    }
+
+    @Test
+    void partnerPdqListsImportCompletely() throws Exception {
+        vgtx("bank", "create", "partner");
+        CliRun run = vgtx("bank", "import", "partner", HASHLISTS.resolve("haystack.txt").toString(), "--format", "pdq");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long distinct = Files.readAllLines(HASHLISTS.resolve("haystack.txt")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split(",")[0].toLowerCase()).distinct().count();
+        assertThat(listed("partner").get("active_entries").get("PDQ").asLong()).isEqualTo(distinct);
+    }
+
+    @Test
+    void aBadLineAddsNothingAndNamesTheLine() throws Exception {
+        vgtx("bank", "create", "b");
+        Path csv = work.resolve("list.csv");
+        String good = "a".repeat(64);
+        Files.writeString(csv, "type,value,category\nPDQ," + good + ",A\nMD5,not-a-digest,A\nPDQ," + "b".repeat(64) + ",A\n");
+        CliRun run = vgtx("bank", "import", "b", csv.toString(), "--format", "csv");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("line 3").contains("nothing was added");
+        assertThat(listed("b").get("active_entries").get("PDQ").asLong()).isZero();
+    }
+
+    @Test
+    void exportThenImportGivesBackTheSameBank() throws Exception {
+        vgtx("bank", "create", "source", "--category", "A");
+        Path csv = work.resolve("in.csv");
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder text = new StringBuilder("type,value,quality,category,series,victim_identified,distribution,label,first_seen\n");
+        for (int i = 0; i < 500; i++) {
+            String hex = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+            text.append(i % 2 == 0 ? "PDQ," + hex + "," + random.nextInt(50, 101) : "SHA256," + hex + ",")
+                    .append(',').append(i % 3 == 0 ? "B" : "A").append(",series-").append(i % 7).append(',')
+                    .append(i % 5 == 0).append(',').append(i % 4 == 0 ? "GREEN" : "AMBER").append(",file ").append(i).append(".jpg,")
+                    // STIX requires valid_from, so an entry without a first-seen time would come back with the export time.
+                    .append(java.time.Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 3600L)).append('\n');
+        }
+        Files.writeString(csv, text);
+        assertThat(vgtx("bank", "import", "source", csv.toString(), "--format", "csv").exitCode()).isZero();
+
+        for (String format : List.of("csv", "jsonl", "stix")) {
+            Path exported = work.resolve("out." + format);
+            CliRun export = vgtx("bank", "export", "source", "--format", format, "-o", exported.toString());
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            vgtx("bank", "create", "copy-" + format);
+            assertThat(vgtx("bank", "import", "copy-" + format, exported.toString(), "--format", format).out()).contains("500 added");
+            Path again = work.resolve("again." + format);
+            vgtx("bank", "export", "copy-" + format, "--format", "csv", "-o", again.toString());
+            Path original = work.resolve("original.csv");
+            vgtx("bank", "export", "source", "--format", "csv", "-o", original.toString());
+            assertThat(Files.readString(again)).as(format).isEqualTo(Files.readString(original));
+        }
+    }
+
+    @Test
+    void retractNeedsAKnownBankAndHash() {
+        vgtx("bank", "create", "r");
+        assertThat(vgtx("bank", "retract", "nope", "a".repeat(32)).err()).contains("no bank named 'nope'");
+        assertThat(vgtx("bank", "retract", "r", "a".repeat(32)).err()).contains("has no entry");
+        assertThat(vgtx("bank", "retract", "r", "abc").err()).contains("--type");
+    }
+
+    @Test
+    void importOfAMissingFileIsOneLine() {
+        vgtx("bank", "create", "m");
+        CliRun run = vgtx("bank", "import", "m", work.resolve("missing.csv").toString(), "--format", "csv");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains("missing.csv: no such file");
+    }
+}
