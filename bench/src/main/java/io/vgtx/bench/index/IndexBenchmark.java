@@ -37,15 +37,6 @@ public final class IndexBenchmark {
             return 1e6 / indexUs;
         }
 
-        public String toJson() {
-            return String.format(Locale.ROOT,
-                    "{\"n\":%d,\"queries\":%d,\"clustered\":%b,\"bruteUs\":%.1f,\"indexUs\":%.1f,\"speedup\":%.1f,"
-                            + "\"queriesPerSecond\":%.0f,\"recall\":%.6f,\"exact\":%b,\"recallQueries\":%d,"
-                            + "\"meanHits\":%.1f,\"bytesPerEntry\":%.1f,\"buildMillis\":%d}",
-                    n, queries, clustered, bruteUs, indexUs, speedup, queriesPerSecond(), recall, exact,
-                    recallQueries, meanHits, bytesPerEntry, buildMillis);
-        }
-
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
@@ -122,28 +113,5 @@ public final class IndexBenchmark {
         Code256[] codes = new Code256[words.length / 4];
         for (int i = 0; i < codes.length; i++) codes[i] = Code256.fromWords(words, 4 * i);
         return codes;
-    }
-
-    /** {@code IndexBenchmark N [QUERIES] [--clustered] [--json] [--seed S]}. */
-    public static void main(String[] args) {
-        int n = 1_000_000;
-        int queries = 10_000;
-        boolean clustered = false;
-        boolean json = false;
-        long seed = 42;
-        int positional = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--clustered" -> clustered = true;
-                case "--json" -> json = true;
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> {
-                    if (positional++ == 0) n = Integer.parseInt(args[i].replace("_", ""));
-                    else queries = Integer.parseInt(args[i].replace("_", ""));
-                }
-            }
-        }
-        Result result = run(n, queries, clustered, seed);
-        System.out.println(json ? result.toJson() : result.toString());
     }
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code vgtx bench}: measured performance figures, printed in one run so ratios compare. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: measure hashing throughput on this machine.",
-        subcommands = {BenchHashCommand.class})
+        description = "Benchmarks: hashing throughput, index vs brute force, import speed, measured on this machine.",
+        subcommands = {BenchHashCommand.class, BenchIndexCommand.class, BenchImportCommand.class})
 public final class BenchCommand {
 }
