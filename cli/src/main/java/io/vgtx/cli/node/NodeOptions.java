@@ -27,6 +27,14 @@ public final class NodeOptions {
         return Database.open(jdbcUrl != null ? DatabaseConfig.jdbcUrl(jdbcUrl) : DatabaseConfig.dataDirectory(dataDirectory()));
     }
 
+    /**
+     * The match index snapshot, kept in the data directory next to the database; it is checked against the
+     * database's change log before use, so one left by another database is never trusted.
+     */
+    public Path matchIndexSnapshot() {
+        return dataDirectory().resolve("match-index.snapshot");
+    }
+
     public String organisation() {
         return organisation;
     }

@@ -83,7 +83,7 @@ public final class ScanCommand implements Callable<Integer> {
         try (Node open = Node.open(node)) {
             if (bank != null && open.banks().findBank(bank).isEmpty())
                 throw new CommandLine.ParameterException(spec.commandLine(), "no bank named '" + bank + "'");
-            Matcher matcher = new Matcher(open.banks(), MatchIndex.load(open.banks()));
+            Matcher matcher = new Matcher(open.banks(), MatchIndex.load(open.banks(), open.changes(), node.matchIndexSnapshot()));
             return scan(matcher);
         }
     }

@@ -13,7 +13,13 @@ import io.vgtx.index.hamming.HammingIndex;
 import io.vgtx.index.hamming.HitSink;
 import io.vgtx.index.hamming.MultiIndexHammingIndex;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -28,22 +34,80 @@ import java.util.Map;
 public final class MatchIndex {
     private static final int CHANGE_PAGE = 10_000;
 
-    private final Map<SignalType, ExactDigestIndex> digests = Map.of(
-            DigestSignal.MD5, ExactDigestIndex.md5(),
-            DigestSignal.SHA1, ExactDigestIndex.sha1(),
-            DigestSignal.SHA256, ExactDigestIndex.sha256());
-    private final HammingIndex pdq = new MultiIndexHammingIndex();
+    /** Changes a snapshot may be behind before reloading from the database is the quicker way. */
+    static final int MAX_CATCH_UP = 200_000;
+    private static final Logger LOG = LoggerFactory.getLogger(MatchIndex.class);
+
+    private final Map<SignalType, ExactDigestIndex> digests;
+    private final HammingIndex pdq;
     private long appliedSeq;
 
-    private MatchIndex() {}
+    private MatchIndex(HammingIndex pdq, Map<SignalType, ExactDigestIndex> digests, long appliedSeq) {
+        this.pdq = pdq;
+        this.digests = digests;
+        this.appliedSeq = appliedSeq;
+    }
 
-    /** Loads every active entry from one snapshot of the store. */
+    /** Loads every active entry from one consistent read of the store. */
     public static MatchIndex load(BankStore store) {
-        MatchIndex index = new MatchIndex();
-        index.appliedSeq = store.forEachEntry(entry -> {
-            if (entry.data().state() == EntryState.ACTIVE) index.add(entry.id(), entry.data().type(), entry.data().value());
+        Loaded loaded = read(store);
+        return build(loaded.columns(), loaded.seq());
+    }
+
+    private record Loaded(HashColumns columns, long seq) {}
+
+    private static Loaded read(BankStore store) {
+        HashColumns columns = new HashColumns(1024);
+        long seq = store.forEachActiveHash(hash -> {
+            if (HashColumns.indexed(hash.type())) columns.add(hash.entryId(), hash.type(), hash.value());
         });
-        return index;
+        return new Loaded(columns, seq);
+    }
+
+    /**
+     * As {@link #load(BankStore)}, but starts from the snapshot file when it is valid for this database
+     * and at most {@value #MAX_CATCH_UP} changes behind, then applies the changes since. Otherwise loads
+     * from the store and writes a fresh snapshot (a failure to write it only costs the next start-up time).
+     */
+    public static MatchIndex load(BankStore store, ChangeLog log, Path snapshotFile) {
+        Optional<IndexSnapshot.Snapshot> snapshot = IndexSnapshot.read(snapshotFile)
+                .filter(s -> s.position().isIn(log) && log.lastSeq() - s.position().seq() <= MAX_CATCH_UP);
+        if (snapshot.isPresent()) {
+            MatchIndex index = build(snapshot.get().columns(), snapshot.get().position().seq());
+            index.catchUp(log);
+            return index;
+        }
+        Loaded loaded = read(store);
+        try {
+            IndexSnapshot.write(snapshotFile, IndexSnapshot.Position.of(log, loaded.seq()), loaded.columns());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not write the match index snapshot {}: {}", snapshotFile, e.toString());
+        }
+        return build(loaded.columns(), loaded.seq());
+    }
+
+    /** Digests one by one; PDQ hashes bulk-loaded, several times faster than adding them one at a time. */
+    private static MatchIndex build(HashColumns columns, long seq) {
+        Map<SignalType, ExactDigestIndex> digests = Map.of(
+                DigestSignal.MD5, ExactDigestIndex.md5(),
+                DigestSignal.SHA1, ExactDigestIndex.sha1(),
+                DigestSignal.SHA256, ExactDigestIndex.sha256());
+        int pdqCount = 0;
+        for (int row = 0; row < columns.size(); row++) if (columns.type(row) instanceof PdqSignal) pdqCount++;
+        long[] ids = new long[pdqCount];
+        long[] codes = new long[4 * pdqCount];
+        for (int row = 0, p = 0; row < columns.size(); row++) {
+            SignalType type = columns.type(row);
+            if (type instanceof PdqSignal) {
+                ids[p] = columns.id(row);
+                for (int w = 0; w < 4; w++) codes[4 * p + w] = columns.word(row, w);
+                p++;
+            } else {
+                ExactDigestIndex exact = digests.get(type);
+                exact.add(columns.digest(row, exact.digestLength()), columns.id(row));
+            }
+        }
+        return new MatchIndex(MultiIndexHammingIndex.bulkLoad(ids, codes), digests, seq);
     }
 
     /** Applies every change logged since this index was last brought up to date; returns how many. */

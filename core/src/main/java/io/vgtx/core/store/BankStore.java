@@ -150,6 +150,26 @@ public final class BankStore {
         });
     }
 
+    /**
+     * Streams the id and hash of every active entry, from one consistent snapshot, reading only those
+     * three columns: what a match index loads at start-up, several times faster than whole entries.
+     *
+     * @return the change-log sequence number the snapshot includes
+     */
+    public long forEachActiveHash(Consumer<ActiveHash> consumer) {
+        Map<String, SignalType> types = new HashMap<>();
+        return database.read(handle -> {
+            try (var rows = handle.createQuery("SELECT id, type, value FROM entries WHERE state = :active ORDER BY id")
+                    .bind("active", EntryState.ACTIVE.name())
+                    .setFetchSize(PAGE_SIZE)
+                    .map((rs, ctx) -> new ActiveHash(rs.getLong(1), types.computeIfAbsent(rs.getString(2), SignalTypes::byName), rs.getString(3)))
+                    .stream()) {
+                rows.forEach(consumer);
+            }
+            return ChangeLog.lastSeq(handle);
+        });
+    }
+
     /** Every bank's entry for this hash, retracted ones included. @throws IllegalArgumentException for an invalid hash */
     public List<Entry> findEntries(SignalType type, String value) {
         String normalized = type.normalize(value);
