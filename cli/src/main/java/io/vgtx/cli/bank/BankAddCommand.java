@@ -1,7 +1,6 @@
 package io.vgtx.cli.bank;
 
 import io.vgtx.cli.concurrent.OrderedParallel;
-import io.vgtx.cli.files.InputFile;
 import io.vgtx.cli.files.InputFiles;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
@@ -49,7 +48,7 @@ final class BankAddCommand implements Callable<Integer> {
         ContentHasher hasher = new ContentHasher(ImageDecoders.detect(), HashOptions.canonical());
         List<EntryData> entries = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        OrderedParallel.run(new InputFiles(paths).iterator(), OrderedParallel.defaultThreads(), input -> hash(hasher, input), outcome -> {
+        OrderedParallel.run(new InputFiles(paths).iterator(), OrderedParallel.defaultThreads(), input -> input.hashWith(hasher), outcome -> {
             switch (outcome) {
                 case HashOutcome.Hashed hashed -> entries.addAll(entriesOf(hashed.path(), hashed.digest(), Optional.of(hashed)));
                 case HashOutcome.Failed failed when failed.digests().isPresent() -> {
@@ -69,11 +68,6 @@ final class BankAddCommand implements Callable<Integer> {
             System.out.println(BankImportCommand.summary(bank, result));
         }
         return 0;
-    }
-
-    private static HashOutcome hash(ContentHasher hasher, InputFile input) {
-        if (!input.readable()) return new HashOutcome.Failed(input.label(), -1, Optional.empty(), input.problem());
-        return hasher.hashFile(input.path(), input.label());
     }
 
     private static List<EntryData> entriesOf(String path, Digests digests, Optional<HashOutcome.Hashed> image) {

@@ -2,6 +2,7 @@ package io.vgtx.cli.bank;
 
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
+import io.vgtx.cli.output.Progress;
 import io.vgtx.core.store.ImportResult;
 import io.vgtx.formats.EntryReader;
 import io.vgtx.formats.Format;
@@ -41,10 +42,15 @@ final class BankImportCommand implements Callable<Integer> {
     @Option(names = "--ignore-unknown", description = "CSV: ignore columns we do not know instead of refusing the file.")
     boolean ignoreUnknown;
 
+    @Option(names = "--no-progress", description = "Never show a progress bar.")
+    boolean noProgress;
+
     @Override
     public Integer call() throws IOException {
         Format parsed = Format.parse(format);
-        try (InputStream in = open(); EntryReader reader = Formats.reader(parsed, in, new ReadOptions(ignoreUnknown));
+        try (Progress progress = Progress.startBytes("Importing", file.equals("-") ? 0 : Files.size(Path.of(file)), !noProgress);
+             InputStream in = progress.track(open());
+             EntryReader reader = Formats.reader(parsed, in, new ReadOptions(ignoreUnknown));
              Node open = Node.open(node)) {
             ImportResult result = open.banks().addEntries(bank, node.organisation(), reader::next);
             System.out.println(summary(bank, result) + skipped(reader.skipped()));

@@ -1,7 +1,7 @@
 package io.vgtx.cli.hash;
 
+import io.vgtx.cli.concurrent.BatchOptions;
 import io.vgtx.cli.concurrent.OrderedParallel;
-import io.vgtx.cli.files.InputFile;
 import io.vgtx.cli.files.InputFiles;
 import io.vgtx.cli.output.Progress;
 import io.vgtx.hashing.content.ContentHasher;
@@ -11,6 +11,7 @@ import io.vgtx.hashing.image.DecodeOptions;
 import io.vgtx.hashing.image.ImageDecoders;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code vgtx hash}: MD5, SHA-1, SHA-256 and PDQ of image files and folders. */
@@ -59,23 +59,21 @@ public final class HashCommand implements Callable<Integer> {
     @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images with more pixels than this, from the header (default: ${DEFAULT-VALUE}).")
     long maxPixels = DecodeOptions.DEFAULT_MAX_PIXELS;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    int threads = OrderedParallel.defaultThreads();
-
-    @Option(names = "--no-progress", description = "Never show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    BatchOptions batch;
 
     @Override
     public Integer call() throws IOException {
-        validate();
+        if (maxPixels < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be at least 1");
+        int threads = batch.threads(spec.commandLine());
         ContentHasher hasher = new ContentHasher(ImageDecoders.detect(), hashOptions());
         InputFiles inputs = new InputFiles(paths);
         PrintStream out = System.out;
         PrintStream err = System.err;
         int[] failures = {0};
-        try (Progress progress = Progress.start("Hashing", inputs::count, !noProgress);
+        try (Progress progress = Progress.start("Hashing", inputs::count, batch.progressWanted());
              HashWriter writer = writer(out, progress)) {
-            OrderedParallel.run(inputs.iterator(), threads, input -> hash(hasher, input), outcome -> {
+            OrderedParallel.run(inputs.iterator(), threads, input -> input.hashWith(hasher), outcome -> {
                 progress.step();
                 if (outcome instanceof HashOutcome.Failed failed) {
                     failures[0]++;
@@ -87,19 +85,9 @@ public final class HashCommand implements Callable<Integer> {
         return failures[0] == 0 ? 0 : 1;
     }
 
-    private void validate() {
-        if (maxPixels < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be at least 1");
-        if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
-
     private HashOptions hashOptions() {
         DecodeOptions decode = DecodeOptions.canonical().withMaxPixels(maxPixels).withExifOrientation(applyExif);
         return HashOptions.canonical().withDecode(decode).withDihedral(dihedral).withFast(fast);
-    }
-
-    private static HashOutcome hash(ContentHasher hasher, InputFile input) {
-        if (!input.readable()) return new HashOutcome.Failed(input.label(), -1, Optional.empty(), input.problem());
-        return hasher.hashFile(input.path(), input.label());
     }
 
     private HashWriter writer(PrintStream out, Progress progress) throws IOException {

@@ -5,6 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
@@ -21,10 +24,19 @@ public final class Progress implements AutoCloseable {
 
     /** {@code total} is only asked for (it may walk a whole tree) when a bar could be shown. */
     public static Progress start(String task, LongSupplier total, boolean wanted) {
+        return start(task, total, wanted, MIN_ITEMS, new ProgressBarBuilder());
+    }
+
+    /** A bar over {@code bytes} bytes, in MB; only for inputs of a megabyte or more. */
+    public static Progress startBytes(String task, long bytes, boolean wanted) {
+        return start(task, () -> bytes, wanted, 1 << 20, new ProgressBarBuilder().setUnit(" MB", 1 << 20));
+    }
+
+    private static Progress start(String task, LongSupplier total, boolean wanted, long minimum, ProgressBarBuilder builder) {
         if (!wanted || !Terminal.stderrIsTerminal()) return new Progress(null);
         long max = total.getAsLong();
-        if (max < MIN_ITEMS) return new Progress(null);
-        ProgressBar bar = new ProgressBarBuilder()
+        if (max < minimum) return new Progress(null);
+        ProgressBar bar = builder
                 .setTaskName(task)
                 .setInitialMax(max)
                 .setStyle(ProgressBarStyle.ASCII)
@@ -37,6 +49,26 @@ public final class Progress implements AutoCloseable {
 
     public void step() {
         if (bar != null) bar.step();
+    }
+
+    /** Steps this bar by the bytes read through the returned stream (for imports: a bar over the file's size). */
+    public InputStream track(InputStream in) {
+        if (bar == null) return in;
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) bar.step();
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) bar.stepBy(n);
+                return n;
+            }
+        };
     }
 
     /** A line for stdout that does not tangle with the bar when both share a terminal. */

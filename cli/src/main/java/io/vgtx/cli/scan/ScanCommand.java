@@ -1,5 +1,6 @@
 package io.vgtx.cli.scan;
 
+import io.vgtx.cli.concurrent.BatchOptions;
 import io.vgtx.cli.concurrent.OrderedParallel;
 import io.vgtx.cli.files.InputFiles;
 import io.vgtx.cli.node.Node;
@@ -69,30 +70,26 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--bank", paramLabel = "NAME", description = "Only report matches from this bank.")
     String bank;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    int threads = OrderedParallel.defaultThreads();
-
-    @Option(names = "--no-progress", description = "Never show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    BatchOptions batch;
 
     @Override
     public Integer call() throws IOException {
         if (threshold < 0 || threshold > PdqSignal.DEFAULT_THRESHOLD)
             throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be between 0 and " + PdqSignal.DEFAULT_THRESHOLD);
-        if (threads < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         try (Node open = Node.open(node)) {
             if (bank != null && open.banks().findBank(bank).isEmpty())
                 throw new CommandLine.ParameterException(spec.commandLine(), "no bank named '" + bank + "'");
             Matcher matcher = new Matcher(open.banks(), MatchIndex.load(open.banks(), open.changes(), node.matchIndexSnapshot()));
-            return scan(matcher);
+            return scan(matcher, batch.threads(spec.commandLine()));
         }
     }
 
-    private int scan(Matcher matcher) throws IOException {
+    private int scan(Matcher matcher, int threads) throws IOException {
         ContentHasher hasher = new ContentHasher(ImageDecoders.detect(), HashOptions.canonical().withDihedral(true));
         ScanSummary summary = new ScanSummary();
         InputFiles files = new InputFiles(paths);
-        try (Progress progress = Progress.start("Scanning", files::count, !noProgress);
+        try (Progress progress = Progress.start("Scanning", files::count, batch.progressWanted());
              ScanWriter writer = writer()) {
             ScanItems items = new ScanItems(files.iterator(), hasher.options().maxImageBytes());
             OrderedParallel.run(items, threads, item -> scan(hasher, matcher, item), result -> {
