@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.match.Match;
+import io.vgtx.hashing.content.HashOutcome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The outputs of {@code vgtx scan}: a line per match, and a line per file that could not be hashed. */
 sealed interface ScanWriter extends AutoCloseable {
@@ -33,12 +35,22 @@ sealed interface ScanWriter extends AutoCloseable {
         }
     }
 
+    /** The PDQ quality of content too flat to match by PDQ (it was still looked up by its digests). */
+    private static Optional<Integer> lowQuality(ScanResult result) {
+        if (result.matches().map(m -> m.lowQualityPdq()).orElse(false) && result.outcome() instanceof HashOutcome.Hashed hashed)
+            return Optional.of(hashed.pdq().quality());
+        return Optional.empty();
+    }
+
     private static List<MatchLine> lines(ScanResult result) {
         return result.matches().map(m -> m.matches().stream().map(match -> MatchLine.of(result.outcome().path(), match)).toList())
                 .orElse(List.of());
     }
 
-    /** One JSON object per line: matches ({@code path, entry_id, bank, label, category, type, distance, transform}) and errors ({@code path, error}). */
+    /**
+     * One JSON object per line: matches ({@code path, entry_id, bank, label, category, type, distance, transform}),
+     * errors ({@code path, error}) and content too flat for PDQ ({@code path, low_quality, quality}).
+     */
     final class JsonLines implements ScanWriter {
         private final JsonGenerator json;
 
@@ -65,6 +77,13 @@ sealed interface ScanWriter extends AutoCloseable {
                 json.writeStartObject();
                 json.writeStringField("path", result.outcome().path());
                 json.writeStringField("error", result.error().get());
+                end();
+            }
+            if (lowQuality(result).isPresent()) {
+                json.writeStartObject();
+                json.writeStringField("path", result.outcome().path());
+                json.writeBooleanField("low_quality", true);
+                json.writeNumberField("quality", lowQuality(result).get());
                 end();
             }
         }
@@ -122,6 +141,8 @@ sealed interface ScanWriter extends AutoCloseable {
                         l.label().isEmpty() ? "" : " '" + l.label() + "'", l.category().isEmpty() ? "" : " category " + l.category(),
                         String.join(", ", what));
             }
+            lowQuality(result).ifPresent(quality -> out.printf("LOW QUALITY  %s  PDQ quality %d < 50: looked up by its digests only%n",
+                    result.outcome().path(), quality));
         }
 
         @Override

@@ -166,6 +166,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void flatImagesAreReportedAsTooLowInQualityForPdq() throws Exception {
+        CliRun run = CliRun.of("scan", "--json", "--data-dir", dataDir, IMAGES.resolve("reg-test-input/labelme-subset/q0003.jpg").toString());
+        assertThat(run.exitCode()).isZero();
+        JsonNode line = lines(run).getFirst();
+        assertThat(line.get("low_quality").asBoolean()).isTrue();
+        assertThat(line.get("quality").asInt()).isEqualTo(3);
+        assertThat(run.err()).contains("1 too flat for PDQ");
+    }
+
+    @Test
     void retractedEntriesStopMatching() throws Exception {
         Path known = IMAGES.resolve("misc-images/c.png");
         CliRun before = CliRun.of("scan", "--json", "--data-dir", dataDir, known.toString());
