@@ -53,6 +53,7 @@ public final class TurboJpegDecoder implements ImageDecoder {
 
     // unsigned long (the JPEG size) is 64-bit on Linux x86-64 and aarch64: JAVA_LONG.
     private TurboJpegDecoder(NativeLibrary lib) {
+        MallocTuning.ensureApplied();
         tjInitDecompress = lib.function("tjInitDecompress", FunctionDescriptor.of(ADDRESS));
         tjDecompressHeader3 = lib.function("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
                 ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
@@ -90,16 +91,24 @@ public final class TurboJpegDecoder implements ImageDecoder {
             MemorySegment handle = initDecompress();
             if (handle.address() == 0) throw new ImageDecodeException("libjpeg-turbo could not start a decoder");
             try {
-                MemorySegment source = arena.allocate(encoded.length);
-                MemorySegment.copy(encoded, 0, source, JAVA_BYTE, 0, encoded.length);
+                MemorySegment source = copy(arena, encoded);
                 Header header = readHeader(arena, handle, source);
                 if (header.colorspace == TJCS_CMYK || header.colorspace == TJCS_YCCK) return Optional.empty();
                 PixelLimit.check(header.width, header.height, header.channels(), options);
-                return Optional.of(decompress(arena, handle, encoded, source, header, options.jpegScaleFor(header.width, header.height)));
+                int scale = options.jpegScaleFor(header.width, header.height);
+                Optional<byte[]> dcOnly = scale == 8 ? ProgressiveDc.scansWithDcOnly(encoded) : Optional.empty();
+                if (dcOnly.isPresent()) return Optional.of(decompress(arena, handle, dcOnly.get(), copy(arena, dcOnly.get()), header, scale));
+                return Optional.of(decompress(arena, handle, encoded, source, header, scale));
             } finally {
                 destroy(handle);
             }
         }
+    }
+
+    private static MemorySegment copy(Arena arena, byte[] bytes) {
+        MemorySegment segment = arena.allocate(bytes.length);
+        MemorySegment.copy(bytes, 0, segment, JAVA_BYTE, 0, bytes.length);
+        return segment;
     }
 
     private record Header(int width, int height, int colorspace) {
@@ -123,12 +132,16 @@ public final class TurboJpegDecoder implements ImageDecoder {
         return header;
     }
 
-    /** Decodes at 1/scale in the DCT domain: libjpeg-turbo picks the scale from the requested size. */
+    /**
+     * Decodes at 1/scale in the DCT domain: libjpeg-turbo picks the scale from the requested size. A scaled
+     * ({@code --fast}) decode asks for grey: libjpeg-turbo then hands over the JPEG's own Y channel — the
+     * same weighted sum of R, G and B that PDQ computes — and skips chroma upsampling and colour conversion.
+     */
     private DecodedImage decompress(Arena arena, MemorySegment handle, byte[] encoded, MemorySegment source,
                                     Header header, int scale) throws ImageDecodeException {
         int width = Math.ceilDiv(header.width, scale);
         int height = Math.ceilDiv(header.height, scale);
-        int channels = header.channels();
+        int channels = scale > 1 ? 1 : header.channels();
         MemorySegment pixels = arena.allocate((long) width * height * channels);
         int format = channels == 1 ? TJPF_GRAY : TJPF_RGB;
         if (decompress2(handle, source, pixels, width, height, format) != 0) {

@@ -37,6 +37,7 @@ public final class WebpDecoder implements ImageDecoder {
 
     // size_t is 64-bit on Linux x86-64 and aarch64: JAVA_LONG.
     private WebpDecoder(NativeLibrary lib) {
+        MallocTuning.ensureApplied();
         webPGetInfo = lib.function("WebPGetInfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
         webPDecodeRgb = lib.function("WebPDecodeRGB", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
         webPFree = lib.function("WebPFree", FunctionDescriptor.ofVoid(ADDRESS));

@@ -1,5 +1,7 @@
 package io.vgtx.hashing.pdq;
 
+import java.util.Arrays;
+
 /**
  * The Jarosz tent filter of the PDQ reference: two rounds of (box along every row, then box along every
  * column). Every box pass keeps the reference's single float running sum and its order of adds,
@@ -16,48 +18,140 @@ final class JaroszBlur {
     private static final int OUTPUT_DIM = 64;
 
     private float[] columnSums = new float[0];
+    private float[] narrowIn = new float[0];
+    private float[] narrowOut = new float[0];
 
     /** Window size along a dimension of {@code length} pixels: ceil(length / 128). */
     static int windowSize(int length) {
         return (length + 2 * OUTPUT_DIM - 1) / (2 * OUTPUT_DIM);
     }
 
-    /** Blurs {@code image} (rows × cols) in place, using {@code scratch} of the same size. */
-    void blur(float[] image, float[] scratch, int rows, int cols) {
+    /**
+     * Blurs {@code image} (rows × cols, overwritten; {@code scratch} is a buffer of the same size) and
+     * returns the 64×64 samples at {@code sampleRows} × {@code sampleCols}.
+     *
+     * <p>Only those samples are ever read, and the last column pass treats columns independently, so it
+     * runs over the 64 sampled columns alone (gathered into a narrow buffer) instead of every column:
+     * the same operations for each sampled column, so the same bits.
+     */
+    float[] blurAndSample(float[] image, float[] scratch, int rows, int cols, int[] sampleRows, int[] sampleCols) {
         int rowWindow = windowSize(cols);
         int colWindow = windowSize(rows);
-        if (columnSums.length < cols) columnSums = new float[cols];
-        for (int round = 0; round < ROUNDS; round++) round(image, scratch, rows, cols, rowWindow, colWindow);
+        if (columnSums.length < Math.max(cols, sampleCols.length)) columnSums = new float[Math.max(cols, sampleCols.length)];
+        for (int round = 0; round < ROUNDS - 1; round++) {
+            round(image, scratch, scratch, image, rows, cols, cols, null, rowWindow, colWindow);
+        }
+        int narrowCols = sampleCols.length;
+        int narrowSize = rows * narrowCols;
+        if (narrowIn.length < narrowSize) {
+            narrowIn = new float[narrowSize];
+            narrowOut = new float[narrowSize];
+        }
+        round(image, scratch, narrowIn, narrowOut, rows, cols, narrowCols, sampleCols, rowWindow, colWindow);
+        float[] samples = new float[sampleRows.length * narrowCols];
+        for (int i = 0; i < sampleRows.length; i++) {
+            System.arraycopy(narrowOut, sampleRows[i] * narrowCols, samples, i * narrowCols, narrowCols);
+        }
+        return samples;
     }
 
     /**
      * One round: the row pass from {@code image} into {@code scratch}, then the column pass from
-     * {@code scratch} back into {@code image}. The two are interleaved row by row — the column pass takes
+     * {@code columnIn} into {@code columnOut}. The two are interleaved row by row — the column pass takes
      * each row the moment the row pass has written it, while it is still in cache — instead of sweeping
-     * the whole image twice. The column pass only writes rows of {@code image} that the row pass has
-     * already read, so working in place is safe, and each column sees the same operations in the same
-     * order as in the reference.
+     * the whole image twice. In a full round the column pass reads {@code scratch} and writes back into
+     * {@code image}, only into rows the row pass has already read, so working in place is safe; each
+     * column sees the same operations in the same order as in the reference. With {@code gather}, the
+     * column pass runs only over those columns of each row, copied into the narrow {@code columnIn}.
      */
-    private void round(float[] image, float[] scratch, int rows, int cols, int rowWindow, int colWindow) {
+    private void round(float[] image, float[] scratch, float[] columnIn, float[] columnOut, int rows, int cols,
+                       int columnWidth, int[] gather, int rowWindow, int colWindow) {
         float[] sums = columnSums;
-        java.util.Arrays.fill(sums, 0, cols, 0.0f);
+        Arrays.fill(sums, 0, columnWidth, 0.0f);
         int half = (colWindow + 2) / 2;
         int count = 0;
         for (int read = 0; read < rows; read++) {
-            boxRow(image, scratch, read * cols, cols, rowWindow);
+            // Rows are box-filtered four at a time (their running sums are independent chains the CPU
+            // overlaps); the later rows of a group are ready when the column pass gets to them.
+            if ((read & 3) == 0 && read + 3 < rows) {
+                boxRowQuad(image, scratch, read * cols, (read + 1) * cols, (read + 2) * cols, (read + 3) * cols, cols, rowWindow);
+            } else if (read >= (rows & ~3)) {
+                boxRow(image, scratch, read * cols, cols, rowWindow);
+            }
+            if (gather != null) {
+                for (int k = 0; k < columnWidth; k++) columnIn[read * columnWidth + k] = scratch[read * cols + gather[k]];
+            }
             int write = read - (half - 1);
             if (read < colWindow) {
-                addRow(scratch, read * cols, sums, cols);
+                addRow(columnIn, read * columnWidth, sums, columnWidth);
                 count++;
-                if (write >= 0) writeRow(sums, image, write * cols, cols, count);
+                if (write >= 0) writeRow(sums, columnOut, write * columnWidth, columnWidth, count);
             } else {
-                slideRow(scratch, read * cols, (read - colWindow) * cols, sums, image, write * cols, cols, count);
+                slideRow(columnIn, read * columnWidth, (read - colWindow) * columnWidth, sums, columnOut,
+                        write * columnWidth, columnWidth, count);
             }
         }
         for (int leave = rows - colWindow, write = rows - half + 1; write < rows; leave++, write++) {
-            subtractRow(scratch, leave * cols, sums, cols);
+            subtractRow(columnIn, leave * columnWidth, sums, columnWidth);
             count--;
-            writeRow(sums, image, write * cols, cols, count);
+            writeRow(sums, columnOut, write * columnWidth, columnWidth, count);
+        }
+    }
+
+    /**
+     * {@link #boxRow} on four rows at once: the same operations per row, interleaved. Each row's running
+     * sum is a chain of dependent float additions, so one row at a time waits on add latency; four
+     * independent chains keep the adder busy.
+     */
+    private static void boxRowQuad(float[] in, float[] out, int a, int b, int c, int d, int length, int window) {
+        int half = (window + 2) / 2;
+        int read = 0;
+        int leave = 0;
+        int write = 0;
+        float sumA = 0.0f, sumB = 0.0f, sumC = 0.0f, sumD = 0.0f;
+        int count = 0;
+        for (int i = 0; i < half - 1; i++, read++) {
+            sumA += in[a + read];
+            sumB += in[b + read];
+            sumC += in[c + read];
+            sumD += in[d + read];
+            count++;
+        }
+        for (int i = 0; i < window - half + 1; i++, read++, write++) {
+            sumA += in[a + read];
+            sumB += in[b + read];
+            sumC += in[c + read];
+            sumD += in[d + read];
+            count++;
+            out[a + write] = sumA / count;
+            out[b + write] = sumB / count;
+            out[c + write] = sumC / count;
+            out[d + write] = sumD / count;
+        }
+        for (int i = 0; i < length - window; i++, read++, leave++, write++) {
+            sumA += in[a + read];
+            sumA -= in[a + leave];
+            sumB += in[b + read];
+            sumB -= in[b + leave];
+            sumC += in[c + read];
+            sumC -= in[c + leave];
+            sumD += in[d + read];
+            sumD -= in[d + leave];
+            out[a + write] = sumA / count;
+            out[b + write] = sumB / count;
+            out[c + write] = sumC / count;
+            out[d + write] = sumD / count;
+        }
+        for (int i = 0; i < half - 1; i++, leave++, write++) {
+            sumA -= in[a + leave];
+            sumB -= in[b + leave];
+            sumC -= in[c + leave];
+            sumD -= in[d + leave];
+            count--;
+            out[a + write] = sumA / count;
+            out[b + write] = sumB / count;
+            out[c + write] = sumC / count;
+            out[d + write] = sumD / count;
         }
     }
 

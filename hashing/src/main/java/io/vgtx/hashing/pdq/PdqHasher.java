@@ -22,6 +22,11 @@ public final class PdqHasher {
     private static final float LUMA_R = 0.299f;
     private static final float LUMA_G = 0.587f;
     private static final float LUMA_B = 0.114f;
+    // Each channel's products, precomputed: the same float products the formula gives, looked up
+    // instead of converted and multiplied per pixel.
+    private static final float[] RED_LUMA = products(LUMA_R);
+    private static final float[] GREEN_LUMA = products(LUMA_G);
+    private static final float[] BLUE_LUMA = products(LUMA_B);
 
     private final JaroszBlur blur = new JaroszBlur();
     private final Dct16 dct = new Dct16();
@@ -60,8 +65,7 @@ public final class PdqHasher {
             // The C++ reference skips blur and decimation for an image that is already 64×64.
             block = Arrays.copyOf(lumaBuffer, DIM * DIM);
         } else {
-            blur.blur(lumaBuffer, buffer(pixels, false), rows, cols);
-            block = decimate(lumaBuffer, rows, cols);
+            block = blur.blurAndSample(lumaBuffer, buffer(pixels, false), rows, cols, sampleCentres(rows), sampleCentres(cols));
         }
         releaseLargeBuffers(pixels);
         return new Spectrum(dct.transform(block), quality(block));
@@ -92,20 +96,21 @@ public final class PdqHasher {
             return;
         }
         for (int i = 0, p = 0; i < n; i++, p += 3) {
-            out[i] = LUMA_R * (px[p] & 0xFF) + LUMA_G * (px[p + 1] & 0xFF) + LUMA_B * (px[p + 2] & 0xFF);
+            out[i] = RED_LUMA[px[p] & 0xFF] + GREEN_LUMA[px[p + 1] & 0xFF] + BLUE_LUMA[px[p + 2] & 0xFF];
         }
     }
 
-    /** Samples the centres of a 64×64 grid of cells; index arithmetic in double, truncated. */
-    private static float[] decimate(float[] blurred, int rows, int cols) {
-        float[] block = new float[DIM * DIM];
-        int[] columns = new int[DIM];
-        for (int j = 0; j < DIM; j++) columns[j] = (int) ((j + 0.5) * cols / DIM);
-        for (int i = 0; i < DIM; i++) {
-            int row = (int) ((i + 0.5) * rows / DIM) * cols;
-            for (int j = 0; j < DIM; j++) block[i * DIM + j] = blurred[row + columns[j]];
-        }
-        return block;
+    private static float[] products(float weight) {
+        float[] table = new float[256];
+        for (int v = 0; v < 256; v++) table[v] = weight * v;
+        return table;
+    }
+
+    /** The centres of 64 equal cells along a side of {@code length} pixels; index arithmetic in double, truncated. */
+    private static int[] sampleCentres(int length) {
+        int[] centres = new int[DIM];
+        for (int i = 0; i < DIM; i++) centres[i] = (int) ((i + 0.5) * length / DIM);
+        return centres;
     }
 
     /** Sum of truncated gradients between neighbours, scaled to 0..100 (PDQ.md §1.6). */

@@ -75,11 +75,11 @@ class TurboJpegMatchesImageIoTest {
     }
 
     @Test
-    void scalingStopsBeforeTheShortSideDropsUnder192Pixels() throws ImageDecodeException {
+    void scalingStopsBeforeTheImageDropsUnderTheMinimumPixelsOrSide() throws ImageDecodeException {
         DecodeOptions upToEighth = DecodeOptions.canonical().withJpegScale(8);
         for (ImageDecoder decoder : List.<ImageDecoder>of(turbo, imageIo)) {
             DecodedImage bridge = decoder.decode(TestImages.bytes(TestImages.BRIDGE), upToEighth); // 1600x1004
-            assertThat(bridge.width()).as(decoder.name()).isEqualTo(400); // 1/4: the short side stays 251 px
+            assertThat(bridge.width()).as(decoder.name()).isEqualTo(200); // 1/8: 200x125 keeps 25,000 px and a 125 px side
             DecodedImage small = decoder.decode(TestImages.bytes("images/bridge-mods/shrink-a-lot.jpg"), upToEighth);
             assertThat(small.width()).as(decoder.name()).isEqualTo(160);
         }
