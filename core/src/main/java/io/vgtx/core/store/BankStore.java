@@ -68,6 +68,13 @@ public final class BankStore {
         return database.jdbi().withHandle(handle -> findBank(handle, name));
     }
 
+    public Optional<Bank> findBank(long id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM banks WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> bank(rs))
+                .findOne());
+    }
+
     /** Every bank, by name, with its active entries counted per hash type. */
     public List<BankSummary> listBanks() {
         return database.read(handle -> {
@@ -111,17 +118,32 @@ public final class BankStore {
         HashKey key = new HashKey(type, type.normalize(value));
         return database.write(handle -> {
             Bank found = requireBank(handle, bank);
-            EntryTable entries = new EntryTable(handle);
-            Entry entry = Optional.ofNullable(entries.findInBank(found.id(), List.of(key)).get(key))
+            Entry entry = Optional.ofNullable(new EntryTable(handle).findInBank(found.id(), List.of(key)).get(key))
                     .orElseThrow(() -> new NotFoundException("bank '" + found.name() + "' has no " + type.name() + " entry " + key.value()));
-            if (entry.data().state() == EntryState.RETRACTED) return entry;
-            ChangeWriter changes = new ChangeWriter(handle);
-            long seq = changes.nextSeq();
-            EntryData retracted = entry.data().withState(EntryState.RETRACTED);
-            entries.update(List.of(new EntryTable.Row(entry.id(), retracted, seq)));
-            changes.append(List.of(new Change(seq, found.id(), entry.id(), ChangeKind.RETRACT, now(), type, key.value(), EntryState.RETRACTED)));
-            return new Entry(entry.id(), entry.bankId(), entry.bankName(), entry.sourceOrganisation(), retracted, seq);
+            return retract(handle, entry);
         });
+    }
+
+    /**
+     * Marks the entry with this id retracted, as {@link #retract(String, SignalType, String)}.
+     *
+     * @throws NotFoundException when there is no such entry
+     */
+    public Entry retract(long entryId) {
+        return database.write(handle -> retract(handle, new EntryTable(handle)
+                .select("WHERE e.id = :id", q -> q.bind("id", entryId)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no entry " + entryId))));
+    }
+
+    private Entry retract(Handle handle, Entry entry) {
+        if (entry.data().state() == EntryState.RETRACTED) return entry;
+        ChangeWriter changes = new ChangeWriter(handle);
+        long seq = changes.nextSeq();
+        EntryData retracted = entry.data().withState(EntryState.RETRACTED);
+        new EntryTable(handle).update(List.of(new EntryTable.Row(entry.id(), retracted, seq)));
+        changes.append(List.of(new Change(seq, entry.bankId(), entry.id(), ChangeKind.RETRACT, now(),
+                entry.data().type(), entry.data().value(), EntryState.RETRACTED)));
+        return new Entry(entry.id(), entry.bankId(), entry.bankName(), entry.sourceOrganisation(), retracted, seq);
     }
 
     /**

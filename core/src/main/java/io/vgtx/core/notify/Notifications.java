@@ -1,0 +1,87 @@
+package io.vgtx.core.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vgtx.core.store.Database;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Each organisation's notifications, in the order they were made. */
+public final class Notifications {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() {};
+    public static final int MAX_PAGE = 1000;
+
+    private final Database database;
+    private final InstantSource clock;
+
+    public Notifications(Database database, InstantSource clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Notifies in a transaction of its own. */
+    public Notification notify(String organisation, NotificationKind kind, String subject, Map<String, String> details) {
+        return database.write(handle -> notify(handle, organisation, kind, subject, details));
+    }
+
+    /** Notifies inside the caller's write transaction: the notification commits or rolls back with it. */
+    public Notification notify(Handle handle, String organisation, NotificationKind kind, String subject,
+                               Map<String, String> details) {
+        Instant now = clock.instant();
+        long id = handle.createUpdate("""
+                        INSERT INTO notifications (organisation, kind, subject, created_at, details)
+                        VALUES (:organisation, :kind, :subject, :created, :details)""")
+                .bind("organisation", organisation)
+                .bind("kind", kind.name())
+                .bind("subject", subject)
+                .bind("created", now.toEpochMilli())
+                .bind("details", write(details))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        return new Notification(id, organisation, kind, subject, now, details);
+    }
+
+    /** Up to {@code limit} (at most {@value #MAX_PAGE}) of an organisation's notifications with ids after {@code afterId}, oldest first. */
+    public List<Notification> list(String organisation, long afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ", not " + limit);
+        return database.read(handle -> handle.createQuery("""
+                        SELECT * FROM notifications WHERE organisation = :organisation AND id > :after
+                        ORDER BY id LIMIT :limit""")
+                .bind("organisation", organisation)
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> notification(rs))
+                .list());
+    }
+
+    private static Notification notification(ResultSet rs) throws SQLException {
+        return new Notification(rs.getLong("id"), rs.getString("organisation"), NotificationKind.valueOf(rs.getString("kind")),
+                rs.getString("subject"), Instant.ofEpochMilli(rs.getLong("created_at")), read(rs.getString("details")));
+    }
+
+    private static String write(Map<String, String> details) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write notification details", e);
+        }
+    }
+
+    private static Map<String, String> read(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored notification details are not a JSON object of strings", e);
+        }
+    }
+}

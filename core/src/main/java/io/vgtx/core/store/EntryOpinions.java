@@ -1,0 +1,76 @@
+package io.vgtx.core.store;
+
+import io.vgtx.core.bank.Opinion;
+import io.vgtx.core.bank.Verdict;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Confirmations and disputes of entries by organisations other than their owner. An opinion is about
+ * the entry, not a change to it: it does not touch the entry or the change log.
+ */
+public final class EntryOpinions {
+    private static final int MAX_REASON = 1000;
+
+    private final Database database;
+    private final InstantSource clock;
+
+    public EntryOpinions(Database database, InstantSource clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Records {@code organisation}'s verdict on an entry, replacing its earlier one.
+     *
+     * @throws NotFoundException        when there is no such entry
+     * @throws IllegalArgumentException when the organisation owns the entry's bank (its own entries are
+     *                                  confirmed by adding them and withdrawn by retracting them), or the reason is too long
+     */
+    public Opinion give(long entryId, String organisation, Verdict verdict, Optional<String> reason) {
+        Optional<String> text = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (text.isPresent() && text.get().length() > MAX_REASON)
+            throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return database.write(handle -> {
+            String owner = ownerOf(handle, entryId);
+            if (owner.equals(organisation))
+                throw new IllegalArgumentException("an organisation cannot confirm or dispute an entry of its own bank");
+            handle.createUpdate("DELETE FROM entry_opinions WHERE entry_id = :entry AND organisation = :organisation")
+                    .bind("entry", entryId).bind("organisation", organisation).execute();
+            handle.createUpdate("""
+                            INSERT INTO entry_opinions (entry_id, organisation, verdict, reason, given_at)
+                            VALUES (:entry, :organisation, :verdict, :reason, :at)""")
+                    .bind("entry", entryId)
+                    .bind("organisation", organisation)
+                    .bind("verdict", verdict.name())
+                    .bind("reason", text.orElse(null))
+                    .bind("at", now.toEpochMilli())
+                    .execute();
+            return new Opinion(entryId, organisation, verdict, text, now);
+        });
+    }
+
+    /** Every organisation's current verdict on an entry, in the order they were given. */
+    public List<Opinion> of(long entryId) {
+        return database.read(handle -> handle.createQuery("SELECT * FROM entry_opinions WHERE entry_id = :entry ORDER BY id")
+                .bind("entry", entryId)
+                .map((rs, ctx) -> new Opinion(rs.getLong("entry_id"), rs.getString("organisation"),
+                        Verdict.valueOf(rs.getString("verdict")), Optional.ofNullable(rs.getString("reason")),
+                        Instant.ofEpochMilli(rs.getLong("given_at"))))
+                .list());
+    }
+
+    private static String ownerOf(Handle handle, long entryId) {
+        return handle.createQuery("SELECT b.owner FROM entries e JOIN banks b ON b.id = e.bank_id WHERE e.id = :id")
+                .bind("id", entryId)
+                .mapTo(String.class)
+                .findOne()
+                .orElseThrow(() -> new NotFoundException("no entry " + entryId));
+    }
+}
