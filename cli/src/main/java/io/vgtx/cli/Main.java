@@ -4,6 +4,7 @@ import io.vgtx.cli.bank.BankCommand;
 import io.vgtx.cli.bench.BenchCommand;
 import io.vgtx.cli.hash.HashCommand;
 import io.vgtx.cli.scan.ScanCommand;
+import io.vgtx.cli.serve.ServeCommand;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.ImportFailedException;
 import io.vgtx.core.store.NotFoundException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "VGT Exchange: hash images, share hash banks, find known material.",
-        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status for a failure inside vgtx itself, as opposed to bad input or usage. */
     public static final int INTERNAL_ERROR = 3;

@@ -31,6 +31,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreKnowsNothingOfHttpOrTheCli() {
+        noClasses().that().resideInAPackage("io.vgtx.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vgtx.formats..", "io.vgtx.server..", "io.vgtx.cli..",
+                        "io.vgtx.bench..", "io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void formatsDoNotDependOnTheServer() {
+        noClasses().that().resideInAPackage("io.vgtx.formats..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vgtx.server..", "io.vgtx.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void serverDependsOnTheDomainButNotOnTheCli() {
+        noClasses().that().resideInAPackage("io.vgtx.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vgtx.cli..", "io.vgtx.bench..")
+                .check(CLASSES);
+    }
+
+    @Test
     void benchmarksDoNotDependOnTheCli() {
         noClasses().that().resideInAPackage("io.vgtx.bench..")
                 .should().dependOnClassesThat().resideInAPackage("io.vgtx.cli..")

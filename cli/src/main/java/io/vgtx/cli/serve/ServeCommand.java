@@ -1,0 +1,59 @@
+package io.vgtx.cli.serve;
+
+import io.vgtx.cli.node.NodeOptions;
+import io.vgtx.core.store.Database;
+import io.vgtx.server.NodeApi;
+import io.vgtx.server.NodeServer;
+import io.vgtx.server.ServerConfig;
+import io.vgtx.server.observe.ServerLogging;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code vgtx serve}: this node's HTTP API, until SIGTERM or Ctrl-C stops it gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run this node's HTTP API (/api/v1, /health, /metrics, /openapi.json) until stopped.",
+                "SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight finish, the database closes.",
+                "Logs are JSON lines on stderr."})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    NodeOptions node;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+    String host;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerLogging.useJsonLogs();
+        NodeServer server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vgtx-serve-shutdown"));
+        server.awaitStopped();
+        return 0;
+    }
+
+    /** Opens the database and starts serving; prints where. The caller closes the server. */
+    public NodeServer start() {
+        Database database = node.open();
+        NodeServer server = NodeServer.builder(database)
+                .config(ServerConfig.defaults().withHost(host).withPort(port))
+                .routes(NodeApi.routes(database))
+                .start();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("VGT Exchange node listening on " + server.uri());
+        out.flush();
+        return server;
+    }
+}

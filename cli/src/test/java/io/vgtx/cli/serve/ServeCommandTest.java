@@ -1,0 +1,49 @@
+package io.vgtx.cli.serve;
+
+import io.vgtx.cli.CliRun;
+import io.vgtx.cli.Main;
+import io.vgtx.server.NodeServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServeCommandTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void serveIsAVgtxSubcommand() {
+        CliRun run = CliRun.of("serve", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--port").contains("--host").contains("--data-dir").contains("--db");
+    }
+
+    @Test
+    void servesHealthOnTheDataDirectorysDatabaseAndSaysWhere() throws Exception {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString());
+        ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+        serve.spec.commandLine().setOut(new PrintWriter(out, true));
+        try (NodeServer server = serve.start(); HttpClient client = HttpClient.newHttpClient()) {
+            assertThat(out.toString().strip()).isEqualTo("VGT Exchange node listening on http://127.0.0.1:" + server.port());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"database\":\"UP\"");
+        }
+        assertThat(Files.exists(dataDir.resolve("vgtx.db"))).isTrue();
+    }
+}

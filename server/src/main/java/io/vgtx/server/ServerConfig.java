@@ -1,0 +1,53 @@
+package io.vgtx.server;
+
+import io.vgtx.server.auth.AuthFailurePolicy;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a node's HTTP server listens and protects itself.
+ *
+ * @param host            the address to bind; {@code 127.0.0.1} by default, so a node is private until put behind a proxy
+ * @param port            {@code 0} picks a free port ({@link NodeServer#port()} reports it)
+ * @param maxRequestBytes larger request bodies are refused with 413
+ * @param shutdownTimeout how long a stop waits for requests in flight before cutting them off
+ */
+public record ServerConfig(String host, int port, long maxRequestBytes, Duration shutdownTimeout, AuthFailurePolicy authFailures) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) throw new IllegalArgumentException("port out of range: " + port);
+        if (maxRequestBytes < 1) throw new IllegalArgumentException("maxRequestBytes must be positive");
+        if (shutdownTimeout.isNegative()) throw new IllegalArgumentException("shutdownTimeout must not be negative");
+        Objects.requireNonNull(authFailures, "authFailures");
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SHUTDOWN_TIMEOUT, AuthFailurePolicy.DEFAULT);
+    }
+
+    public ServerConfig withHost(String host) {
+        return new ServerConfig(host, port, maxRequestBytes, shutdownTimeout, authFailures);
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(host, port, maxRequestBytes, shutdownTimeout, authFailures);
+    }
+
+    public ServerConfig withMaxRequestBytes(long maxRequestBytes) {
+        return new ServerConfig(host, port, maxRequestBytes, shutdownTimeout, authFailures);
+    }
+
+    public ServerConfig withShutdownTimeout(Duration shutdownTimeout) {
+        return new ServerConfig(host, port, maxRequestBytes, shutdownTimeout, authFailures);
+    }
+
+    public ServerConfig withAuthFailures(AuthFailurePolicy authFailures) {
+        return new ServerConfig(host, port, maxRequestBytes, shutdownTimeout, authFailures);
+    }
+}

@@ -1,0 +1,107 @@
+package io.vgtx.server.http;
+
+import io.javalin.http.Context;
+import io.vgtx.server.problem.ApiProblem;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** One request to an {@link ApiRoute}, as its handler sees it. */
+public final class ApiCall {
+    private final Context ctx;
+    private final ApiRoute route;
+    private final long maxBodyBytes;
+
+    public ApiCall(Context ctx, ApiRoute route, long maxBodyBytes) {
+        this.ctx = ctx;
+        this.route = route;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public ApiRoute route() {
+        return route;
+    }
+
+    public String requestId() {
+        return RequestAttributes.requestId(ctx);
+    }
+
+    /** A path parameter named in the route's path ({@code {name}}). */
+    public String pathParam(String name) {
+        if (!route.pathParams().contains(name)) {
+            throw new IllegalStateException(route.key() + " has no path parameter " + name);
+        }
+        return ctx.pathParam(name);
+    }
+
+    /** A query parameter the route declares, or empty when absent; a required one that is absent is a 400. */
+    public Optional<String> queryParam(String name) {
+        ApiRoute.QueryParam declared = route.queryParams().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(route.key() + " does not declare query parameter " + name));
+        Optional<String> value = Optional.ofNullable(ctx.queryParam(name));
+        if (declared.required() && value.isEmpty()) throw ApiProblem.validation("The query parameter '" + name + "' is required.");
+        return value;
+    }
+
+    /**
+     * The authenticated principal, as the {@code BearerAuthenticator} returned it. Only on routes that need a
+     * token; asking for the wrong type is a programming error (500).
+     */
+    public <P> P principal(Class<P> type) {
+        Object principal = ctx.attribute(RequestAttributes.PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException(route.key() + " asked for a principal but none was authenticated (public route?)");
+        }
+        return type.cast(principal);
+    }
+
+    /**
+     * The JSON body as the route's declared type. 415 unless the body is JSON, 413 above the size limit, 400
+     * when it is empty, malformed, or does not fit the type (the detail names the field).
+     */
+    public <T> T body(Class<T> type) throws IOException {
+        if (route.requestBody() != type) {
+            throw new IllegalStateException(route.key() + " reads a " + type.getSimpleName()
+                    + " body but declares " + (route.requestBody() == null ? "none" : route.requestBody().getSimpleName()));
+        }
+        String contentType = ctx.contentType();
+        if (contentType == null || !isJson(contentType)) {
+            throw ApiProblem.unsupportedMediaType("The request body must be application/json.");
+        }
+        byte[] bytes = readBounded(ctx.req().getInputStream(), maxBodyBytes);
+        if (bytes.length == 0) throw ApiProblem.validation("A JSON request body is required.");
+        return Json.mapper().readValue(bytes, type);
+    }
+
+    /** The Javalin context, for what this class does not cover (streaming, headers). */
+    public Context context() {
+        return ctx;
+    }
+
+    static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /** Reads at most {@code limit} bytes; one more is a 413, whatever Content-Length claimed (or chunked bodies). */
+    static byte[] readBounded(InputStream in, long limit) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > limit) throw ApiProblem.payloadTooLarge(limit);
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
