@@ -127,6 +127,21 @@ public final class Organisations {
     }
 
     /**
+     * Every vote cast on an application, oldest first, including those of organisations that may no
+     * longer vote (which {@link #tally} leaves out): the record of who decided what.
+     */
+    public List<Vote> votes(long applicantId) {
+        return database.read(handle -> handle.createQuery("""
+                        SELECT v.applicant_id, v.voter_id, o.name, v.voter_ref, v.approve, v.cast_at
+                        FROM membership_votes v JOIN organisations o ON o.id = v.voter_id
+                        WHERE v.applicant_id = :applicant ORDER BY v.cast_at, v.voter_id""")
+                .bind("applicant", applicantId)
+                .map((rs, ctx) -> new Vote(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), Instant.ofEpochMilli(rs.getLong(6))))
+                .list());
+    }
+
+    /**
      * Records the signed membership agreement of an APPROVED organisation, which makes it ACTIVE.
      *
      * @param recordedBy who recorded it (token id or user reference)

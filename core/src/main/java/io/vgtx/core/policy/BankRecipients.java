@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * The organisations a bank's RED entries are shared with, besides its owner. Kept per bank: RED is a
- * decision about a body of material and its partners, not about single hashes.
+ * decision about a body of material and its partners, not about single hashes. They are kept whatever
+ * the bank's default distribution, and matter only for its entries that are RED.
  */
 public final class BankRecipients {
     private final Database database;

@@ -158,6 +158,25 @@ class OrganisationsTest {
     }
 
     @Test
+    void keepsWhoVotedHowAndWhenIncludingVotersNoLongerCounted() {
+        List<Organisation> board = boardOf(4);
+        Organisation applicant = orgs.apply("Hotline", HOTLINE, "DE", null);
+        orgs.vote(applicant.id(), board.get(3).id(), "token:3", false);
+        clock.advance(Duration.ofMinutes(1));
+        orgs.vote(applicant.id(), board.get(0).id(), "token:1", true);
+        clock.advance(Duration.ofMinutes(1));
+        Tally changedMind = orgs.vote(applicant.id(), board.get(3).id(), "user:alice", true);
+        orgs.suspend(board.get(3).id());
+
+        Instant first = NOW.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plus(Duration.ofMinutes(1));
+        assertThat(changedMind).isEqualTo(new Tally(2, 0, 4, 3, APPLIED));
+        assertThat(orgs.votes(applicant.id())).containsExactly(
+                new Vote(applicant.id(), board.get(0).id(), "Board 0", "token:1", true, first),
+                new Vote(applicant.id(), board.get(3).id(), "Board 3", "user:alice", true, first.plus(Duration.ofMinutes(1))));
+        assertThat(orgs.tally(applicant.id())).isEqualTo(new Tally(1, 0, 3, 2, APPLIED));
+    }
+
+    @Test
     void anOrganisationWithoutALiveBoardTokenMayNotVote() {
         Organisation operator = orgs.initOperator("National Police", "GB");
         Organisation applicant = orgs.apply("Hotline", HOTLINE, "DE", null);
