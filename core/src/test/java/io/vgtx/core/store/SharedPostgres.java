@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One embedded PostgreSQL for the whole test run: it takes seconds to start, a fresh database in it
  * takes milliseconds. Started on first use; zonky stops it when the JVM exits.
  */
-final class SharedPostgres {
+public final class SharedPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private SharedPostgres() {}
@@ -31,7 +31,7 @@ final class SharedPostgres {
     }
 
     /** The URL of a new, empty database. */
-    static String newDatabaseUrl() {
+    public static String newDatabaseUrl() {
         String name = "vgtx_test_" + DATABASES.incrementAndGet();
         try (Connection connection = Instance.POSTGRES.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
