@@ -1,6 +1,5 @@
 package io.vgtx.server;
 
-import io.vgtx.core.store.Database;
 import io.vgtx.server.http.ApiRoutes;
 
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
  * The domain's route groups of a production node ({@code /api/v1/…}), in one place so that {@code vgtx serve}
  * and the test that checks every route is documented see the same set. Add a group here when it is ready:
  * <pre>{@code
- * return List.of(new BankRoutes(new BankStore(database)), new OrganisationRoutes(...));
+ * return List.of(new BankRoutes(services), new OrganisationRoutes(services));
  * }</pre>
  * The infrastructure routes (health, metrics, OpenAPI) are added by {@link NodeServer} itself.
  */
@@ -17,7 +16,7 @@ public final class NodeApi {
     private NodeApi() {
     }
 
-    public static List<ApiRoutes> routes(Database database) {
+    public static List<ApiRoutes> routes(NodeServices services) {
         return List.of();
     }
 }

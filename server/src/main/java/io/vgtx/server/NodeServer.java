@@ -51,8 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>{@code
  * try (NodeServer server = NodeServer.builder(database)
  *         .config(ServerConfig.defaults().withPort(0))
- *         .authenticator(tokens::authenticate)
- *         .routes(NodeApi.routes(database))
+ *         .authenticator(services.authenticator())
+ *         .routes(NodeApi.routes(services))
  *         .start()) {
  *     System.out.println(server.uri());
  *     server.awaitStopped();

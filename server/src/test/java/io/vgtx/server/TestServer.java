@@ -38,7 +38,7 @@ final class TestServer implements AutoCloseable {
                         .withAuthFailures(new AuthFailurePolicy(10, Duration.ofMinutes(1), Duration.ofMinutes(1), 1000)))
                 .authenticator(token -> GOOD_TOKEN.equals(token)
                         ? Optional.of(new TestRoutes.TestPrincipal("analyst@nca")) : Optional.empty())
-                .routes(NodeApi.routes(database))
+                .routes(NodeApi.routes(NodeServices.open(database, clock)))
                 .routes(routes)
                 .clock(clock)
                 .version("test")

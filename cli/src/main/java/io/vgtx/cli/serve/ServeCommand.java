@@ -4,6 +4,7 @@ import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.store.Database;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
+import io.vgtx.server.NodeServices;
 import io.vgtx.server.ServerConfig;
 import io.vgtx.server.observe.ServerLogging;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
 
 /** {@code vgtx serve}: this node's HTTP API, until SIGTERM or Ctrl-C stops it gracefully. */
@@ -47,9 +49,11 @@ public final class ServeCommand implements Callable<Integer> {
     /** Opens the database and starts serving; prints where. The caller closes the server. */
     public NodeServer start() {
         Database database = node.open();
+        NodeServices services = NodeServices.open(database, InstantSource.system());
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port))
-                .routes(NodeApi.routes(database))
+                .authenticator(services.authenticator())
+                .routes(NodeApi.routes(services))
                 .start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
