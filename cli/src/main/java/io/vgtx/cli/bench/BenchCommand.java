@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code vgtx bench}: measured performance figures, printed in one run so ratios compare. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: hashing throughput, index vs brute force, import speed, measured on this machine.",
-        subcommands = {BenchHashCommand.class, BenchIndexCommand.class, BenchImportCommand.class})
+        subcommands = {BenchHashCommand.class, BenchIndexCommand.class, BenchImportCommand.class, BenchApiCommand.class})
 public final class BenchCommand {
 }
