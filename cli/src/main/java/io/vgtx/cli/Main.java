@@ -1,5 +1,6 @@
 package io.vgtx.cli;
 
+import io.vgtx.cli.audit.AuditCommand;
 import io.vgtx.cli.bank.BankCommand;
 import io.vgtx.cli.bench.BenchCommand;
 import io.vgtx.cli.hash.HashCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "VGT Exchange: hash images, share hash banks, find known material.",
-        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, ServeCommand.class, AuditCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status for a failure inside vgtx itself, as opposed to bad input or usage. */
     public static final int INTERNAL_ERROR = 3;
