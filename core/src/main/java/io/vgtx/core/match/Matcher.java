@@ -4,6 +4,8 @@ import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.signal.DigestSignal;
 import io.vgtx.core.signal.PdqSignal;
+import io.vgtx.core.signal.PhotoDnaSignal;
+import io.vgtx.core.signal.SignalType;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.hashing.digest.Digests;
 import io.vgtx.hashing.pdq.Dihedral;
@@ -42,6 +44,27 @@ public final class Matcher {
                 .filter(m -> query.bank().map(b -> b.equals(m.entry().bankName())).orElse(true))
                 .sorted(Match.BEST_FIRST).toList();
         return new MatchResult(visible, lowQuality);
+    }
+
+    /**
+     * The active entries one hash matches: equal digests, or PDQ hashes within {@code threshold} of it (a bare
+     * hash has no rotations or mirrors to try, so every PDQ match is {@link Dihedral#ORIG}); opaque types never
+     * match. Best first.
+     *
+     * @throws IllegalArgumentException when {@code value} is not a valid hash of {@code type}
+     */
+    public List<Match> matchHash(SignalType type, String value, int threshold) {
+        String normalized = type.normalize(value);
+        List<Match> matches = new ArrayList<>();
+        switch (type) {
+            case DigestSignal digest -> {
+                for (long id : index.exact(digest, normalized)) entry(id).ifPresent(e -> matches.add(new Match(e, digest, 0, Optional.empty())));
+            }
+            case PdqSignal _ -> index.nearPdq(code(PdqHash.fromHex(normalized)), threshold, (id, distance) ->
+                    entry(id).ifPresent(e -> matches.add(new Match(e, PdqSignal.PDQ, distance, Optional.of(Dihedral.ORIG)))));
+            case PhotoDnaSignal _ -> { }
+        }
+        return matches.stream().filter(m -> m.entry().data().state() == EntryState.ACTIVE).sorted(Match.BEST_FIRST).toList();
     }
 
     private void matchDigests(Digests digests, List<Match> matches) {

@@ -30,16 +30,18 @@ public final class BankRecipients {
      * @throws NotFoundException for an unknown bank or organisation
      */
     public SortedSet<Long> set(String bankName, Collection<Long> organisationIds) {
+        return database.write(handle -> set(handle, requireBank(handle, bankName), organisationIds));
+    }
+
+    /** As {@link #set(String, Collection)} inside the caller's write transaction, e.g. the one creating the bank. */
+    public SortedSet<Long> set(Handle handle, long bankId, Collection<Long> organisationIds) {
         SortedSet<Long> ids = new TreeSet<>(organisationIds);
-        return database.write(handle -> {
-            long bankId = requireBank(handle, bankName);
-            requireOrganisations(handle, ids);
-            handle.createUpdate("DELETE FROM bank_recipients WHERE bank_id = :bank").bind("bank", bankId).execute();
-            var insert = handle.prepareBatch("INSERT INTO bank_recipients (bank_id, organisation_id) VALUES (:bank, :org)");
-            for (long id : ids) insert.bind("bank", bankId).bind("org", id).add();
-            if (!ids.isEmpty()) insert.execute();
-            return recipients(handle, bankId);
-        });
+        requireOrganisations(handle, ids);
+        handle.createUpdate("DELETE FROM bank_recipients WHERE bank_id = :bank").bind("bank", bankId).execute();
+        var insert = handle.prepareBatch("INSERT INTO bank_recipients (bank_id, organisation_id) VALUES (:bank, :org)");
+        for (long id : ids) insert.bind("bank", bankId).bind("org", id).add();
+        if (!ids.isEmpty()) insert.execute();
+        return recipients(handle, bankId);
     }
 
     /** A bank's recipients, by id. @throws NotFoundException for an unknown bank */

@@ -47,6 +47,12 @@ public final class BankStore {
 
     /** @throws AlreadyExistsException when a bank has that name */
     public Bank createBank(String name, String owner, Optional<Category> defaultCategory, Distribution defaultDistribution) {
+        return createBank(name, owner, defaultCategory, defaultDistribution, AlsoInTransaction.nothing());
+    }
+
+    /** As {@link #createBank(String, String, Optional, Distribution)}, running {@code also} in the same transaction (e.g. to audit it). */
+    public Bank createBank(String name, String owner, Optional<Category> defaultCategory, Distribution defaultDistribution,
+                           AlsoInTransaction<Bank> also) {
         String bankName = requireText(name, "bank name");
         String ownerName = requireText(owner, "owner");
         return database.write(handle -> {
@@ -60,7 +66,9 @@ public final class BankStore {
                     .bind("distribution", defaultDistribution.name())
                     .bind("created", now().toEpochMilli())
                     .execute();
-            return findBank(handle, bankName).orElseThrow();
+            Bank bank = findBank(handle, bankName).orElseThrow();
+            also.run(handle, bank);
+            return bank;
         });
     }
 
@@ -102,9 +110,18 @@ public final class BankStore {
      * @throws ImportFailedException when the source throws; nothing was added
      */
     public ImportResult addEntries(String bank, String sourceOrganisation, EntrySource entries) {
+        return addEntries(bank, sourceOrganisation, entries, AlsoInTransaction.nothing());
+    }
+
+    /** As {@link #addEntries(String, String, EntrySource)}, running {@code also} in the same transaction. */
+    public ImportResult addEntries(String bank, String sourceOrganisation, EntrySource entries, AlsoInTransaction<ImportResult> also) {
         String source = requireText(sourceOrganisation, "source organisation");
-        return database.write(handle -> new EntryImport(requireBank(handle, bank), source, now(),
-                new EntryTable(handle), new ChangeWriter(handle)).run(entries));
+        return database.write(handle -> {
+            ImportResult result = new EntryImport(requireBank(handle, bank), source, now(),
+                    new EntryTable(handle), new ChangeWriter(handle)).run(entries);
+            also.run(handle, result);
+            return result;
+        });
     }
 
     /**
@@ -130,9 +147,48 @@ public final class BankStore {
      * @throws NotFoundException when there is no such entry
      */
     public Entry retract(long entryId) {
-        return database.write(handle -> retract(handle, new EntryTable(handle)
-                .select("WHERE e.id = :id", q -> q.bind("id", entryId)).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no entry " + entryId))));
+        return retract(entryId, AlsoInTransaction.nothing());
+    }
+
+    /** As {@link #retract(long)}, running {@code also} in the same transaction. */
+    public Entry retract(long entryId, AlsoInTransaction<Entry> also) {
+        return database.write(handle -> {
+            Entry entry = retract(handle, new EntryTable(handle)
+                    .select("WHERE e.id = :id", q -> q.bind("id", entryId)).stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("no entry " + entryId)));
+            also.run(handle, entry);
+            return entry;
+        });
+    }
+
+    /** A page of a bank's entries in id order, retracted ones included. */
+    public List<Entry> entries(long bankId, long afterId, int limit) {
+        return database.jdbi().withHandle(handle -> new EntryTable(handle).select(
+                "WHERE e.bank_id = :bank AND e.id > :after ORDER BY e.id LIMIT :limit",
+                q -> q.bind("bank", bankId).bind("after", afterId).bind("limit", limit)));
+    }
+
+    /** Entries by id, in no particular order; ids with no entry are left out. */
+    public List<Entry> entries(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return database.jdbi().withHandle(handle -> new EntryTable(handle).select(
+                "WHERE e.id IN (<ids>)", q -> q.bindList("ids", List.copyOf(ids))));
+    }
+
+    /** Active entries per bank and distribution: what a listing of banks shows each organisation, filtered by what it may see. */
+    public List<DistributionCount> activeCounts() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT bank_id, distribution, COUNT(*) AS n FROM entries WHERE state = :active GROUP BY bank_id, distribution")
+                .bind("active", EntryState.ACTIVE.name())
+                .map((rs, ctx) -> new DistributionCount(rs.getLong("bank_id"), Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
+                .list());
+    }
+
+    public record DistributionCount(long bankId, Distribution distribution, long count) {}
+
+    /** Every bank, by name. */
+    public List<Bank> banks() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM banks ORDER BY name").map((rs, ctx) -> bank(rs)).list());
     }
 
     private Entry retract(Handle handle, Entry entry) {

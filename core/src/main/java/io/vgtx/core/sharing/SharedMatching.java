@@ -1,0 +1,167 @@
+package io.vgtx.core.sharing;
+
+import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.AccessDeniedException;
+import io.vgtx.core.auth.Permission;
+import io.vgtx.core.auth.Principal;
+import io.vgtx.core.bank.Entry;
+import io.vgtx.core.changelog.ChangeLog;
+import io.vgtx.core.match.Match;
+import io.vgtx.core.match.MatchIndex;
+import io.vgtx.core.match.MatchQuery;
+import io.vgtx.core.match.MatchResult;
+import io.vgtx.core.match.Matcher;
+import io.vgtx.core.notify.NotificationKind;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.org.Organisation;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.signal.PdqSignal;
+import io.vgtx.core.store.BankStore;
+import io.vgtx.core.store.Database;
+import io.vgtx.hashing.pdq.PdqResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Matching with the distribution rules applied: an asker gets the entries it may see; for a matching
+ * entry it may not see it gets a hit/no-hit answer naming the owner to contact, and the owner is told
+ * who asked (once per request) — never the other way round.
+ */
+public final class SharedMatching {
+    public static final int MAX_HASHES = 10_000;
+    public static final int MIN_QUALITY = 50;
+
+    private final Database database;
+    private final BankStore store;
+    private final BankRecipients recipients;
+    private final Organisations organisations;
+    private final MatchIndex index;
+    private final ChangeLog changes;
+    private final Matcher matcher;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final AtomicLong matchedHashes = new AtomicLong();
+
+    public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
+                          MatchIndex index, Notifications notifications, AuditLog audit) {
+        this.database = database;
+        this.store = store;
+        this.recipients = recipients;
+        this.organisations = organisations;
+        this.index = index;
+        this.changes = new ChangeLog(database.jdbi());
+        this.matcher = new Matcher(store, index);
+        this.notifications = notifications;
+        this.audit = audit;
+    }
+
+    /** Looks up each hash. @throws IllegalArgumentException for more than {@value #MAX_HASHES} hashes or a threshold outside 0..31 */
+    public List<QueryResult> match(Principal principal, List<HashQuery> queries, int threshold) {
+        AccessDeniedException.require(principal, Permission.READ);
+        if (queries.size() > MAX_HASHES) throw new IllegalArgumentException("at most " + MAX_HASHES + " hashes per request, not " + queries.size());
+        checkThreshold(threshold);
+        catchUp();
+        Sight sight = Sight.of(principal, store, recipients);
+        Answering answering = new Answering(sight);
+        List<QueryResult> results = new ArrayList<>(queries.size());
+        for (HashQuery query : queries) {
+            boolean lowQuality = query.type() == PdqSignal.PDQ && query.quality().map(q -> q < MIN_QUALITY).orElse(false);
+            List<Match> found = lowQuality ? List.of() : matcher.matchHash(query.type(), query.value(), threshold);
+            results.add(answering.answer(query, found, lowQuality));
+        }
+        answering.record(principal);
+        return results;
+    }
+
+    /** Looks up content hashed in memory: its digests exactly, its PDQ hash in all eight orientations. */
+    public QueryResult matchContent(Principal principal, HashQuery described, MatchQuery content) {
+        AccessDeniedException.require(principal, Permission.READ);
+        catchUp();
+        Answering answering = new Answering(Sight.of(principal, store, recipients));
+        MatchResult result = matcher.match(content);
+        QueryResult answer = answering.answer(described, result.matches(), result.lowQualityPdq());
+        answering.record(principal);
+        return answer;
+    }
+
+    /** Hashes queried so far that had at least one match or hit. */
+    public long matchedHashes() {
+        return matchedHashes.get();
+    }
+
+    public MatchIndex index() {
+        return index;
+    }
+
+    /** Brings the index up to the change log, so a change made a moment ago (by the API or the CLI) counts. */
+    private void catchUp() {
+        if (changes.lastSeq() > index.appliedSeq()) index.catchUp(changes);
+    }
+
+    private static void checkThreshold(int threshold) {
+        if (threshold < 0 || threshold > PdqSignal.DEFAULT_THRESHOLD)
+            throw new IllegalArgumentException("threshold must be 0.." + PdqSignal.DEFAULT_THRESHOLD + ", not " + threshold);
+    }
+
+    /** One request's answers, and what they oblige: notifications to owners of hidden matches, an audit event. */
+    private final class Answering {
+        private final Sight sight;
+        private final Map<String, TreeSet<Long>> hiddenByOwner = new TreeMap<>();
+        private final Map<String, Optional<String>> contacts = new LinkedHashMap<>();
+        private long restrictedSeen;
+        private long answered;
+
+        Answering(Sight sight) {
+            this.sight = sight;
+        }
+
+        QueryResult answer(HashQuery query, List<Match> found, boolean lowQuality) {
+            List<Match> visible = new ArrayList<>();
+            Map<String, Hit> hits = new LinkedHashMap<>();
+            for (Match match : found) {
+                Entry entry = match.entry();
+                if (sight.canSee(entry)) {
+                    visible.add(match);
+                    if (Sight.isRestricted(entry)) restrictedSeen++;
+                } else {
+                    String owner = sight.bank(entry.bankId()).orElseThrow().owner();
+                    hiddenByOwner.computeIfAbsent(owner, o -> new TreeSet<>()).add(entry.id());
+                    hits.computeIfAbsent(owner, o -> new Hit(o, contact(o)));
+                }
+            }
+            if (!found.isEmpty()) answered++;
+            return new QueryResult(query, visible, List.copyOf(hits.values()), lowQuality);
+        }
+
+        private Optional<String> contact(String owner) {
+            return contacts.computeIfAbsent(owner, o -> organisations.findByName(o).flatMap(Organisation::contact));
+        }
+
+        /** Notifies each owner of hidden matches once and audits restricted reads and hits, in one write. */
+        void record(Principal principal) {
+            matchedHashes.addAndGet(answered);
+            if (hiddenByOwner.isEmpty() && restrictedSeen == 0) return;
+            database.write(handle -> {
+                hiddenByOwner.forEach((owner, entryIds) -> notifications.notify(handle, owner, NotificationKind.MATCH_HIT,
+                        "entry:" + entryIds.first(), Map.of("asker", principal.organisationName(),
+                                "entries", entryIds.stream().limit(100).map(String::valueOf).collect(Collectors.joining(",")),
+                                "count", String.valueOf(entryIds.size()))));
+                audit.append(handle, Actor.of(principal), "match.query", "match", Outcome.OK, Map.of(
+                        "restricted_matches", String.valueOf(restrictedSeen),
+                        "hits", String.join(",", hiddenByOwner.keySet())));
+                return null;
+            });
+        }
+    }
+}
