@@ -1,5 +1,6 @@
 package io.vgtx.cli;
 
+import io.vgtx.cli.admin.AdminCommand;
 import io.vgtx.cli.audit.AuditCommand;
 import io.vgtx.cli.bank.BankCommand;
 import io.vgtx.cli.bench.BenchCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "VGT Exchange: hash images, share hash banks, find known material.",
-        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, ServeCommand.class, AuditCommand.class,
+        subcommands = {HashCommand.class, ScanCommand.class, BankCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status for a failure inside vgtx itself, as opposed to bad input or usage. */

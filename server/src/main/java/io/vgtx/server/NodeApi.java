@@ -1,5 +1,11 @@
 package io.vgtx.server;
 
+import io.vgtx.server.node.NodeServices;
+import io.vgtx.server.api.bank.AuditRoutes;
+import io.vgtx.server.api.bank.BankRoutes;
+import io.vgtx.server.api.bank.FeedRoutes;
+import io.vgtx.server.api.bank.MatchRoutes;
+import io.vgtx.server.api.org.OrganisationRoutes;
 import io.vgtx.server.http.ApiRoutes;
 
 import java.util.List;
@@ -17,6 +23,11 @@ public final class NodeApi {
     }
 
     public static List<ApiRoutes> routes(NodeServices services) {
-        return List.of();
+        return List.of(
+                new OrganisationRoutes(services),
+                new BankRoutes(services),
+                new MatchRoutes(services),
+                new FeedRoutes(services),
+                new AuditRoutes(services));
     }
 }

@@ -1,5 +1,6 @@
 package io.vgtx.server;
 
+import io.vgtx.server.node.NodeServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vgtx.core.store.Database;

@@ -35,6 +35,11 @@ public final class NodeOptions {
         return dataDirectory().resolve("match-index.snapshot");
     }
 
+    /** The snapshot when the database is the data directory's; none for a database elsewhere (--db). */
+    public java.util.Optional<Path> matchIndexSnapshotOfDataDirectory() {
+        return jdbcUrl == null ? java.util.Optional.of(matchIndexSnapshot()) : java.util.Optional.empty();
+    }
+
     public String organisation() {
         return organisation;
     }

@@ -4,7 +4,7 @@ import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.store.Database;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
-import io.vgtx.server.NodeServices;
+import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.ServerConfig;
 import io.vgtx.server.observe.ServerLogging;
 import picocli.CommandLine.Command;
@@ -34,6 +34,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--max-request-mb", paramLabel = "MIB", defaultValue = "32",
+            description = "Largest request body in MiB, e.g. an image sent to /api/v1/match/image (default: ${DEFAULT-VALUE}).")
+    int maxRequestMib;
+
     @Spec
     CommandSpec spec;
 
@@ -49,9 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** Opens the database and starts serving; prints where. The caller closes the server. */
     public NodeServer start() {
         Database database = node.open();
-        NodeServices services = NodeServices.open(database, InstantSource.system());
+        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory());
         NodeServer server = NodeServer.builder(database)
-                .config(ServerConfig.defaults().withHost(host).withPort(port))
+                .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
                 .start();

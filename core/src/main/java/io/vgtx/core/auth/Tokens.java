@@ -93,6 +93,12 @@ public final class Tokens {
         });
     }
 
+    /** One token's record (never its secret). */
+    public Optional<TokenInfo> find(long tokenId) {
+        return database.read(handle -> handle.createQuery("SELECT * FROM api_tokens WHERE id = :id").bind("id", tokenId)
+                .map((rs, ctx) -> info(rs)).findOne());
+    }
+
     /** An organisation's tokens, revoked and expired ones included, oldest first. */
     public List<TokenInfo> list(long orgId) {
         return database.read(handle -> handle.createQuery("SELECT * FROM api_tokens WHERE organisation_id = :org ORDER BY id")

@@ -1,0 +1,56 @@
+package io.vgtx.cli.admin;
+
+import io.vgtx.cli.node.NodeOptions;
+import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.IssuedToken;
+import io.vgtx.core.auth.Role;
+import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.org.Organisation;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.store.Database;
+import io.vgtx.core.store.NotFoundException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code vgtx admin token}: a token issued on the node's own machine, e.g. when every ADMIN token is lost. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = "Issue an API token for an organisation from the node's machine; printed once on stdout.")
+public final class AdminTokenCommand implements Callable<Integer> {
+    @Mixin
+    NodeOptions node;
+
+    @Option(names = "--for", paramLabel = "NAME", required = true, description = "The organisation's name.")
+    String organisation;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "ADMIN", description = "ADMIN, ANALYST, VIEWER or BOARD (default: ${DEFAULT-VALUE}).")
+    String role;
+
+    @Option(names = "--days", paramLabel = "N", description = "Expire after N days (default: never).")
+    Integer days;
+
+    @Override
+    public Integer call() {
+        Role tokenRole = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        try (Database database = node.open()) {
+            InstantSource clock = InstantSource.system();
+            Organisation org = new Organisations(database, clock).findByName(organisation)
+                    .orElseThrow(() -> new NotFoundException("no organisation named '" + organisation + "'"));
+            IssuedToken token = new Tokens(database, clock).issue(org.id(), tokenRole, Optional.ofNullable(days).map(Duration::ofDays),
+                    tokenRole.name().toLowerCase(Locale.ROOT) + " (vgtx admin token)");
+            new AuditLog(database, clock).append(Actor.cli(org.name()), "token.issue", "token:" + token.id(), Outcome.OK,
+                    Map.of("organisation", org.name(), "role", tokenRole.name()));
+            System.out.println(token.secret());
+        }
+        return 0;
+    }
+}

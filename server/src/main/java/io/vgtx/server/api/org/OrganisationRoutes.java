@@ -1,0 +1,271 @@
+package io.vgtx.server.api.org;
+
+import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.AccessDeniedException;
+import io.vgtx.core.auth.IssuedToken;
+import io.vgtx.core.auth.Permission;
+import io.vgtx.core.auth.Principal;
+import io.vgtx.core.auth.Role;
+import io.vgtx.core.auth.TokenInfo;
+import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.org.MembershipState;
+import io.vgtx.core.org.Organisation;
+import io.vgtx.core.org.OrganisationKind;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.org.Tally;
+import io.vgtx.core.org.Vote;
+import io.vgtx.core.store.NotFoundException;
+import io.vgtx.server.node.NodeServices;
+import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.ApiResponse;
+import io.vgtx.server.http.ApiRoute;
+import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.problem.ApiProblem;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/** Membership: applications, board votes, agreements, suspension, jurisdictions, and API tokens. */
+public final class OrganisationRoutes implements ApiRoutes {
+    private static final int MAX_TOKEN_DAYS = 3650;
+
+    private final Organisations organisations;
+    private final Tokens tokens;
+    private final AuditLog audit;
+
+    public OrganisationRoutes(NodeServices services) {
+        this.organisations = services.organisations();
+        this.tokens = services.tokens();
+        this.audit = services.audit();
+    }
+
+    public record Application(String name, OrganisationKind kind, String country, String contact) {}
+
+    public record Applied(long id, MembershipState state) {}
+
+    public record AgreementView(String version, String signatory, Instant signedAt, String recordedBy) {}
+
+    public record OrganisationView(long id, String name, OrganisationKind kind, String country, String contact, List<String> jurisdictions,
+                                   MembershipState state, boolean operator, AgreementView agreement, Instant createdAt) {
+        static OrganisationView of(Organisation o) {
+            return new OrganisationView(o.id(), o.name(), o.kind(), o.country(), o.contact().orElse(null), o.jurisdictions(), o.state(),
+                    o.operator(), o.agreement().map(a -> new AgreementView(a.version(), a.signatory(), a.signedAt(), a.recordedBy())).orElse(null),
+                    o.createdAt());
+        }
+    }
+
+    public record OrganisationList(List<OrganisationView> organisations) {}
+
+    public record VoteBody(Boolean approve) {}
+
+    public record TallyView(int approvals, int rejections, int voters, int required, MembershipState state) {
+        static TallyView of(Tally t) {
+            return new TallyView(t.approvals(), t.rejections(), t.voters(), t.required(), t.state());
+        }
+    }
+
+    public record VoteView(long voterId, String voter, boolean approve, Instant castAt) {}
+
+    public record VoteList(List<VoteView> votes, TallyView tally) {}
+
+    public record AgreementBody(String version, String signatory) {}
+
+    public record Jurisdictions(List<String> countries) {}
+
+    public record NewToken(Role role, String label, Integer expiresInDays) {}
+
+    /** @param token the secret: shown this once, never again */
+    public record IssuedTokenView(long id, String token, Role role, Instant expiresAt) {}
+
+    public record TokenView(long id, long organisationId, Role role, String label, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        static TokenView of(TokenInfo t) {
+            return new TokenView(t.id(), t.organisationId(), t.role(), t.label(), t.createdAt(), t.expiresAt().orElse(null), t.revokedAt().orElse(null));
+        }
+    }
+
+    public record TokenList(List<TokenView> tokens) {}
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.post("/api/v1/organisations").summary("Apply to join the taskforce").tag("organisations").publicAccess()
+                        .description("No token needed: an applicant has none yet. The board votes on it; once approved and the "
+                                + "agreement is signed it becomes ACTIVE and a node administrator issues its first token.")
+                        .accepts(Application.class).returns(201, Applied.class)
+                        .handle(this::apply),
+                ApiRoute.get("/api/v1/organisations").summary("List the organisations of the node").tag("organisations")
+                        .returns(OrganisationList.class)
+                        .handle(call -> {
+                            require(call, Permission.READ_MEMBERSHIP);
+                            return new OrganisationList(organisations.list().stream().map(OrganisationView::of).toList());
+                        }),
+                ApiRoute.get("/api/v1/organisations/{id}").summary("One organisation").tag("organisations")
+                        .returns(OrganisationView.class)
+                        .handle(call -> {
+                            require(call, Permission.READ_MEMBERSHIP);
+                            return OrganisationView.of(organisation(call));
+                        }),
+                ApiRoute.get("/api/v1/organisations/{id}/votes").summary("The board's votes on an application").tag("organisations")
+                        .returns(VoteList.class)
+                        .handle(this::votes),
+                ApiRoute.post("/api/v1/organisations/{id}/votes").summary("Vote on an application (BOARD)").tag("organisations")
+                        .accepts(VoteBody.class).returns(TallyView.class)
+                        .handle(this::vote),
+                ApiRoute.post("/api/v1/organisations/{id}/agreement").summary("Record the signed agreement (node administrator)").tag("organisations")
+                        .description("An APPROVED organisation becomes ACTIVE.")
+                        .accepts(AgreementBody.class).returns(OrganisationView.class)
+                        .handle(this::agreement),
+                ApiRoute.post("/api/v1/organisations/{id}/suspend").summary("Suspend an organisation (node administrator)").tag("organisations")
+                        .description("Takes effect on its next request: its tokens read and write nothing until it is reinstated.")
+                        .returns(OrganisationView.class)
+                        .handle(call -> transition(call, "suspend", false, organisations::suspend)),
+                ApiRoute.post("/api/v1/organisations/{id}/reinstate").summary("Reinstate a suspended organisation (node administrator)").tag("organisations")
+                        .returns(OrganisationView.class)
+                        .handle(call -> transition(call, "reinstate", false, organisations::reinstate)),
+                ApiRoute.post("/api/v1/organisations/{id}/withdraw").summary("Withdraw an organisation (node administrator, or its own ADMIN)").tag("organisations")
+                        .returns(OrganisationView.class)
+                        .handle(call -> transition(call, "withdraw", true, organisations::withdraw)),
+                ApiRoute.put("/api/v1/organisations/{id}/jurisdictions").summary("Set the countries an organisation handles").tag("organisations")
+                        .accepts(Jurisdictions.class).returns(OrganisationView.class)
+                        .handle(this::jurisdictions),
+                ApiRoute.post("/api/v1/organisations/{id}/tokens").summary("Issue an API token (node administrator, or the organisation's ADMIN)").tag("tokens")
+                        .description("The secret is in this response only; only its SHA-256 is kept.")
+                        .accepts(NewToken.class).returns(201, IssuedTokenView.class)
+                        .handle(this::issue),
+                ApiRoute.get("/api/v1/organisations/{id}/tokens").summary("An organisation's tokens, without secrets").tag("tokens")
+                        .returns(TokenList.class)
+                        .handle(call -> {
+                            Organisation org = organisation(call);
+                            requireAdminOf(call, org, false);
+                            return new TokenList(tokens.list(org.id()).stream().map(TokenView::of).toList());
+                        }),
+                ApiRoute.delete("/api/v1/tokens/{id}").summary("Revoke a token").tag("tokens")
+                        .returns(TokenView.class)
+                        .handle(this::revoke));
+    }
+
+    private ApiResponse apply(ApiCall call) throws IOException {
+        Application body = call.body(Application.class);
+        if (body.name() == null || body.kind() == null || body.country() == null)
+            throw ApiProblem.validation("Fields 'name', 'kind' and 'country' are required.");
+        Organisation org = organisations.apply(body.name(), body.kind(), body.country(), body.contact());
+        audit.append(new Actor(org.name(), Optional.empty(), "APPLICANT"), "organisation.apply", "organisation:" + org.id(), Outcome.OK,
+                Map.of("kind", org.kind().name(), "country", org.country()));
+        return ApiResponse.json(201, new Applied(org.id(), org.state()));
+    }
+
+    private VoteList votes(ApiCall call) {
+        Principal principal = principal(call);
+        if (!principal.may(Permission.VOTE) && !principal.may(Permission.NODE_ADMIN))
+            throw new AccessDeniedException("only the board and node administrators see votes");
+        Organisation org = organisation(call);
+        List<VoteView> votes = organisations.votes(org.id()).stream()
+                .map((Vote v) -> new VoteView(v.voterId(), v.voterName(), v.approve(), v.castAt())).toList();
+        return new VoteList(votes, TallyView.of(organisations.tally(org.id())));
+    }
+
+    private TallyView vote(ApiCall call) throws IOException {
+        Principal principal = require(call, Permission.VOTE);
+        VoteBody body = call.body(VoteBody.class);
+        if (body.approve() == null) throw ApiProblem.validation("Field 'approve' (true or false) is required.");
+        Organisation org = organisation(call);
+        Tally tally = organisations.vote(org.id(), principal.organisationId(), "token:" + principal.tokenId(), body.approve());
+        audit.append(Actor.of(principal), "organisation.vote", "organisation:" + org.id(), Outcome.OK,
+                Map.of("approve", body.approve().toString(), "state", tally.state().name()));
+        return TallyView.of(tally);
+    }
+
+    private OrganisationView agreement(ApiCall call) throws IOException {
+        Principal principal = require(call, Permission.NODE_ADMIN);
+        AgreementBody body = call.body(AgreementBody.class);
+        if (body.version() == null || body.signatory() == null) throw ApiProblem.validation("Fields 'version' and 'signatory' are required.");
+        Organisation org = organisations.recordAgreement(organisation(call).id(), body.version(), body.signatory(),
+                principal.organisationName() + " (token " + principal.tokenId() + ")");
+        audit.append(Actor.of(principal), "organisation.agreement", "organisation:" + org.id(), Outcome.OK,
+                Map.of("version", body.version(), "signatory", body.signatory()));
+        return OrganisationView.of(org);
+    }
+
+    private OrganisationView transition(ApiCall call, String action, boolean ownAdminToo, LongFunction<Organisation> change) {
+        Organisation org = organisation(call);
+        Principal principal = requireAdminOf(call, org, !ownAdminToo);
+        Organisation changed = change.apply(org.id());
+        audit.append(Actor.of(principal), "organisation." + action, "organisation:" + org.id(), Outcome.OK, Map.of("state", changed.state().name()));
+        return OrganisationView.of(changed);
+    }
+
+    private OrganisationView jurisdictions(ApiCall call) throws IOException {
+        Organisation org = organisation(call);
+        Principal principal = requireAdminOf(call, org, false);
+        Jurisdictions body = call.body(Jurisdictions.class);
+        if (body.countries() == null) throw ApiProblem.validation("Field 'countries' is required.");
+        Organisation changed = organisations.setJurisdictions(org.id(), body.countries());
+        audit.append(Actor.of(principal), "organisation.jurisdictions", "organisation:" + org.id(), Outcome.OK,
+                Map.of("countries", String.join(",", changed.jurisdictions())));
+        return OrganisationView.of(changed);
+    }
+
+    private ApiResponse issue(ApiCall call) throws IOException {
+        Organisation org = organisation(call);
+        Principal principal = requireAdminOf(call, org, false);
+        NewToken body = call.body(NewToken.class);
+        if (body.role() == null) throw ApiProblem.validation("Field 'role' is required: ADMIN, ANALYST, VIEWER or BOARD.");
+        if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > MAX_TOKEN_DAYS))
+            throw ApiProblem.validation("Field 'expiresInDays' must be 1.." + MAX_TOKEN_DAYS + ".");
+        IssuedToken issued = tokens.issue(org.id(), body.role(), Optional.ofNullable(body.expiresInDays()).map(Duration::ofDays),
+                body.label() == null || body.label().isBlank() ? body.role().name().toLowerCase(java.util.Locale.ROOT) : body.label());
+        audit.append(Actor.of(principal), "token.issue", "token:" + issued.id(), Outcome.OK,
+                Map.of("organisation", org.name(), "role", issued.role().name()));
+        return ApiResponse.json(201, new IssuedTokenView(issued.id(), issued.secret(), issued.role(), issued.expiresAt().orElse(null)));
+    }
+
+    private TokenView revoke(ApiCall call) {
+        long id = pathId(call);
+        TokenInfo token = tokens.find(id).orElseThrow(() -> new NotFoundException("no token with id " + id));
+        Organisation org = organisations.find(token.organisationId()).orElseThrow();
+        Principal principal = requireAdminOf(call, org, false);
+        TokenInfo revoked = tokens.revoke(id);
+        audit.append(Actor.of(principal), "token.revoke", "token:" + id, Outcome.OK, Map.of("organisation", org.name()));
+        return TokenView.of(revoked);
+    }
+
+    /** A node administrator, or (unless {@code nodeAdminOnly}) an ADMIN of {@code org} itself. */
+    private static Principal requireAdminOf(ApiCall call, Organisation org, boolean nodeAdminOnly) {
+        Principal principal = principal(call);
+        if (principal.may(Permission.NODE_ADMIN)) return principal;
+        if (!nodeAdminOnly && principal.organisationId() == org.id() && principal.may(Permission.MANAGE_ORGANISATION)) return principal;
+        AccessDeniedException.require(principal, nodeAdminOnly ? Permission.NODE_ADMIN : Permission.MANAGE_ORGANISATION);
+        throw new AccessDeniedException(nodeAdminOnly ? "only a node administrator may do this"
+                : "only a node administrator or an ADMIN of organisation '" + org.name() + "' may do this");
+    }
+
+    private Organisation organisation(ApiCall call) {
+        long id = pathId(call);
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("no organisation " + id));
+    }
+
+    private static long pathId(ApiCall call) {
+        try {
+            return Long.parseLong(call.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.validation("Path parameter 'id' must be a whole number.");
+        }
+    }
+
+    private static Principal require(ApiCall call, Permission permission) {
+        Principal principal = principal(call);
+        AccessDeniedException.require(principal, permission);
+        return principal;
+    }
+
+    private static Principal principal(ApiCall call) {
+        return call.principal(Principal.class);
+    }
+}

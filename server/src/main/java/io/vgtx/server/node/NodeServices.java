@@ -1,0 +1,58 @@
+package io.vgtx.server.node;
+
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.Principal;
+import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.changelog.ChangeLog;
+import io.vgtx.core.match.MatchIndex;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.sharing.Feed;
+import io.vgtx.core.sharing.SharedBanks;
+import io.vgtx.core.sharing.SharedMatching;
+import io.vgtx.core.store.BankStore;
+import io.vgtx.core.store.Database;
+import io.vgtx.core.store.EntryOpinions;
+import io.vgtx.server.auth.BearerAuthenticator;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * The core services of one node, opened once on its database and shared by every route group. The clock
+ * is injectable so tests can move time (token expiry, audit timestamps).
+ */
+public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
+                           BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
+                           SharedBanks banks, SharedMatching matching, Feed feed) {
+
+    /** Opens the services; the match index is built from the database. */
+    public static NodeServices open(Database database, InstantSource clock) {
+        return open(database, clock, Optional.empty());
+    }
+
+    /**
+     * Opens the services; the match index starts from {@code snapshot} when it is there and still agrees with the
+     * change log (see {@link MatchIndex#load(BankStore, ChangeLog, Path)}), else from the database.
+     */
+    public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot) {
+        BankStore store = new BankStore(database, clock);
+        BankRecipients recipients = new BankRecipients(database);
+        Organisations organisations = new Organisations(database, clock);
+        Notifications notifications = new Notifications(database, clock);
+        AuditLog audit = new AuditLog(database, clock);
+        ChangeLog changes = new ChangeLog(database.jdbi());
+        MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
+        return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
+                new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit),
+                new SharedMatching(database, store, recipients, organisations, index, notifications, audit),
+                new Feed(store, recipients, changes, audit));
+    }
+
+    /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */
+    public BearerAuthenticator<Principal> authenticator() {
+        return tokens::authenticate;
+    }
+}
