@@ -1,0 +1,116 @@
+package io.vgtx.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vgtx.core.sharing.Taskforce;
+import io.vgtx.core.store.Backend;
+import io.vgtx.core.store.Database;
+import io.vgtx.core.store.TestClock;
+import io.vgtx.server.NodeApi;
+import io.vgtx.server.NodeServer;
+import io.vgtx.server.ServerConfig;
+import io.vgtx.server.node.NodeServices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A real node on a free port over a fresh database of either backend, its organisations made through the
+ * core {@link Taskforce} fixture, and an HTTP client that speaks to it with bearer tokens.
+ */
+final class LiveNode implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestClock clock = new TestClock(Instant.parse("2026-11-28T12:00:00Z"));
+    final Database database;
+    final Taskforce taskforce;
+    final NodeServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LiveNode(Backend backend, Path tempDir) {
+        database = Database.open(backend.newDatabase(tempDir));
+        taskforce = new Taskforce(database, clock);
+        NodeServices services = NodeServices.open(database, clock);
+        server = NodeServer.builder(database)
+                .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
+                .authenticator(services.authenticator())
+                .routes(NodeApi.routes(services))
+                .clock(new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return clock.instant();
+                    }
+                })
+                .version("test")
+                .start();
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    Reply get(String token, String path) {
+        return send(request(token, path).GET());
+    }
+
+    Reply post(String token, String path, String json) {
+        return send(request(token, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply postBytes(String token, String path, String contentType, byte[] body) {
+        return send(request(token, path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Reply send(String method, String token, String path) {
+        return send(request(token, path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String token, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.uri() + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) builder.header("Authorization", "Bearer " + token);
+        return builder;
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
