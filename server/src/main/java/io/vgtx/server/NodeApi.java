@@ -6,7 +6,10 @@ import io.vgtx.server.api.bank.BankRoutes;
 import io.vgtx.server.api.bank.FeedRoutes;
 import io.vgtx.server.api.bank.MatchRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.observe.ServerMetrics;
 
 import java.util.List;
 
@@ -20,6 +23,17 @@ import java.util.List;
  */
 public final class NodeApi {
     private NodeApi() {
+    }
+
+    /** The node's own metrics next to the HTTP ones: index size per hash type, hashes looked up and matched. */
+    public static void registerMetrics(ServerMetrics metrics, NodeServices services) {
+        for (String type : List.of("MD5", "SHA1", "SHA256", "PDQ")) {
+            metrics.gauge("vgtx.index.entries", "Active entries in the match index", () -> services.matching().index().sizes().get(type), "type", type);
+        }
+        FunctionCounter.builder("vgtx.match.hashes", services.matching(), SharedMatching::queriedHashes)
+                .description("Hashes and images looked up").register(metrics.registry());
+        FunctionCounter.builder("vgtx.match.hashes.matched", services.matching(), SharedMatching::matchedHashes)
+                .description("Looked-up hashes and images with at least one match or hit").register(metrics.registry());
     }
 
     public static List<ApiRoutes> routes(NodeServices services) {

@@ -29,12 +29,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MatchLoad {
     private static final int MAX_NEAR_FLIPS = 8;
 
+    /**
+     * @param rate requests per second offered by all clients together, paced on a fixed schedule; 0 sends back to
+     *             back (the most the node serves). When paced, latency runs from a request's scheduled time, so a
+     *             node that falls behind is charged for the wait (no coordinated omission).
+     */
     public record Config(URI node, String token, int clients, Duration warmUp, Duration duration, int batch,
-                         double knownFraction, long storedSize, long seed) {
+                         double knownFraction, long storedSize, long seed, double rate) {
         public Config {
             if (clients < 1) throw new IllegalArgumentException("clients must be at least 1");
             if (batch < 1 || batch > 10_000) throw new IllegalArgumentException("batch must be 1..10000");
             if (knownFraction < 0 || knownFraction > 1) throw new IllegalArgumentException("known fraction must be 0..1");
+            if (rate < 0) throw new IllegalArgumentException("rate must not be negative");
         }
     }
 
@@ -124,7 +130,13 @@ public final class MatchLoad {
         SyntheticPdq stored = new SyntheticPdq(config.seed());
         ClientStats stats = new ClientStats();
         URI match = config.node().resolve("/api/v1/match");
+        long period = config.rate() > 0 ? (long) (1e9 * config.clients() / config.rate()) : 0;
+        long scheduled = System.nanoTime() + (period > 0 ? random.nextLong(period) : 0);
         while (!stop.get()) {
+            if (period > 0) {
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
             HttpRequest request = HttpRequest.newBuilder(match)
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + config.token())
@@ -132,7 +144,8 @@ public final class MatchLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(body(config, stored, random)))
                     .build();
             boolean counted = recording.get();
-            long start = System.nanoTime();
+            long start = period > 0 ? scheduled : System.nanoTime();
+            scheduled += period;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 long elapsed = System.nanoTime() - start;

@@ -44,6 +44,10 @@ public final class BenchApiCommand implements Callable<Integer> {
             description = "Fraction of queried hashes that are near-duplicates (0-8 bits) of held ones (default: ${DEFAULT-VALUE}).")
     double known;
 
+    @Option(names = "--rate", paramLabel = "REQUESTS_PER_SECOND", defaultValue = "0",
+            description = "Offer this many requests/s in all, on a fixed schedule (latency counted from the schedule); 0: back to back (default).")
+    double rate;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the synthetic hashes (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -66,15 +70,16 @@ public final class BenchApiCommand implements Callable<Integer> {
             return 2;
         }
         MatchLoad.Result r = MatchLoad.run(new MatchLoad.Config(url, token, clients, Duration.ofSeconds(warmUp),
-                Duration.ofSeconds(seconds), batch, known, size, seed));
+                Duration.ofSeconds(seconds), batch, known, size, seed, rate));
         if (json) {
-            System.out.println(new ObjectMapper().createObjectNode().put("clients", clients).put("batch", batch)
+            System.out.println(new ObjectMapper().createObjectNode().put("clients", clients).put("batch", batch).put("rate", rate)
                     .put("requests", r.requests()).put("errors", r.errors()).put("seconds", round(r.seconds()))
                     .put("requests_per_second", round(r.requestsPerSecond())).put("hashes_per_second", round(r.hashesPerSecond()))
                     .put("p50_ms", round(r.p50Millis())).put("p99_ms", round(r.p99Millis())).put("max_ms", round(r.maxMillis()))
                     .put("matched_hashes", r.matchedHashes()));
         } else {
-            System.out.printf("%d clients x %d hashes/request for %.1f s against %s%n", clients, batch, r.seconds(), url);
+            System.out.printf("%d clients x %d hashes/request for %.1f s against %s, %s%n", clients, batch, r.seconds(), url,
+                    rate > 0 ? "offering " + rate + " requests/s" : "back to back");
             System.out.printf("requests  %,d (%.1f/s), errors %,d%n", r.requests(), r.requestsPerSecond(), r.errors());
             System.out.printf("hashes    %,.0f/s matched, %,d with a visible match%n", r.hashesPerSecond(), r.matchedHashes());
             System.out.printf("latency   p50 %.2f ms, p99 %.2f ms, max %.2f ms per request%n", r.p50Millis(), r.p99Millis(), r.maxMillis());

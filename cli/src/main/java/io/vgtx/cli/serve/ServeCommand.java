@@ -59,6 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
                 .start();
+        NodeApi.registerMetrics(server.metrics(), services);
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

@@ -63,6 +63,7 @@ final class LiveNode implements AutoCloseable {
                 })
                 .version("test")
                 .start();
+        NodeApi.registerMetrics(server.metrics(), services);
     }
 
     record Reply(int status, String body) {

@@ -161,4 +161,18 @@ class NodeApiFlowTest {
                     .as("nothing but the database is written").allMatch(name -> name.startsWith("vgtx.db"));
         }
     }
+
+    @Test
+    void metricsCountLookedUpHashesAndTheIndexSize() {
+        Organisation police = node.taskforce.active("Police", OrganisationKind.LAW_ENFORCEMENT);
+        String analyst = node.taskforce.token(police, Role.ANALYST);
+        long bank = node.post(analyst, "/api/v1/banks", "{\"name\":\"b\",\"distribution\":\"GREEN\"}").json().get("id").asLong();
+        node.post(analyst, "/api/v1/banks/" + bank + "/entries", "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + HASH + "\"}]}");
+        node.post(analyst, "/api/v1/match", "{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"" + HASH + "\"},{\"type\":\"MD5\",\"value\":\"" + "0".repeat(32) + "\"}]}");
+
+        String metrics = node.get(null, "/metrics").body();
+
+        assertThat(metrics).contains("vgtx_index_entries{type=\"PDQ\"} 1.0").contains("vgtx_match_hashes_total 2.0")
+                .contains("vgtx_match_hashes_matched_total 1.0");
+    }
 }
