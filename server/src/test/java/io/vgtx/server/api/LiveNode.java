@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vgtx.core.sharing.Taskforce;
 import io.vgtx.core.store.Backend;
 import io.vgtx.core.store.Database;
-import io.vgtx.core.store.TestClock;
+import io.vgtx.server.MutableClock;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
 import io.vgtx.server.ServerConfig;
@@ -18,11 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A real node on a free port over a fresh database of either backend, its organisations made through the
@@ -31,7 +27,7 @@ import java.time.ZoneOffset;
 final class LiveNode implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-28T12:00:00Z"));
+    final MutableClock clock = new MutableClock();
     final Database database;
     final Taskforce taskforce;
     final NodeServer server;
@@ -45,22 +41,7 @@ final class LiveNode implements AutoCloseable {
                 .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
-                .clock(new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return clock.instant();
-                    }
-                })
+                .clock(clock)
                 .version("test")
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
