@@ -40,6 +40,10 @@ public final class AdminInitCommand implements Callable<Integer> {
     @Option(names = "--country", paramLabel = "CC", required = true, description = "Its country, ISO 3166-1 alpha-2 (e.g. NL).")
     String country;
 
+    @Option(names = "--contact", paramLabel = "TEXT",
+            description = "How other organisations reach it (an e-mail address): the contact a hit/no-hit answer on its entries gives.")
+    String contact;
+
     @Override
     public Integer call() {
         // --org comes from the node options every command shares; here it must be given, not defaulted.
@@ -48,7 +52,7 @@ public final class AdminInitCommand implements Callable<Integer> {
         String name = node.organisation();
         try (Database database = node.open()) {
             InstantSource clock = InstantSource.system();
-            Organisation operator = new Organisations(database, clock).initOperator(name, country);
+            Organisation operator = new Organisations(database, clock).initOperator(name, country, contact);
             Tokens tokens = new Tokens(database, clock);
             IssuedToken admin = tokens.issue(operator.id(), Role.ADMIN, Optional.empty(), "admin (vgtx admin init)");
             IssuedToken board = tokens.issue(operator.id(), Role.BOARD, Optional.empty(), "board (vgtx admin init)");

@@ -53,7 +53,13 @@ public final class Organisations {
      * @throws AlreadyExistsException when the node has any organisation already
      */
     public Organisation initOperator(String name, String country) {
+        return initOperator(name, country, null);
+    }
+
+    /** As {@link #initOperator(String, String)}, with the contact hit/no-hit answers give for its entries (blank: none). */
+    public Organisation initOperator(String name, String country, String contact) {
         String orgName = requireText(name, "organisation name");
+        Optional<String> contactText = Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty());
         String code = Countries.normalise(country);
         return database.write(handle -> {
             Optional<String> existing = handle.createQuery("SELECT name FROM organisations ORDER BY operator DESC, id LIMIT 1")
@@ -62,7 +68,7 @@ public final class Organisations {
                 throw new AlreadyExistsException("the node is initialised already (it has organisation '" + existing.get()
                         + "'): an operator is created only on an empty node");
             }
-            return insert(handle, orgName, OrganisationKind.LAW_ENFORCEMENT, code, Optional.empty(), MembershipState.ACTIVE, true);
+            return insert(handle, orgName, OrganisationKind.LAW_ENFORCEMENT, code, contactText, MembershipState.ACTIVE, true);
         });
     }
 

@@ -88,7 +88,8 @@ class OrganisationsTest {
 
     @Test
     void initOperatorCreatesAnActiveLawEnforcementOperator() {
-        Organisation operator = orgs.initOperator("National Police", "gb");
+        Organisation operator = orgs.initOperator("National Police", "gb", " desk@police.example ");
+        assertThat(operator.contact()).contains("desk@police.example");
 
         assertThat(operator.state()).isEqualTo(ACTIVE);
         assertThat(operator.kind()).isEqualTo(LAW_ENFORCEMENT);
