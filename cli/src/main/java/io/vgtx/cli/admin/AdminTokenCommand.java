@@ -45,10 +45,11 @@ public final class AdminTokenCommand implements Callable<Integer> {
             InstantSource clock = InstantSource.system();
             Organisation org = new Organisations(database, clock).findByName(organisation)
                     .orElseThrow(() -> new NotFoundException("no organisation named '" + organisation + "'"));
+            AuditLog audit = new AuditLog(database, clock);
             IssuedToken token = new Tokens(database, clock).issue(org.id(), tokenRole, Optional.ofNullable(days).map(Duration::ofDays),
-                    tokenRole.name().toLowerCase(Locale.ROOT) + " (vgtx admin token)");
-            new AuditLog(database, clock).append(Actor.cli(org.name()), "token.issue", "token:" + token.id(), Outcome.OK,
-                    Map.of("organisation", org.name(), "role", tokenRole.name()));
+                    tokenRole.name().toLowerCase(Locale.ROOT) + " (vgtx admin token)", (handle, issued) ->
+                            audit.append(handle, Actor.cli(org.name()), "token.issue", "token:" + issued.id(), Outcome.OK,
+                                    Map.of("organisation", org.name(), "role", tokenRole.name())));
             System.out.println(token.secret());
         }
         return 0;

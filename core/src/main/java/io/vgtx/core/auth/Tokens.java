@@ -2,6 +2,7 @@ package io.vgtx.core.auth;
 
 import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.OrganisationKind;
+import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
 
@@ -53,6 +54,11 @@ public final class Tokens {
      * @throws IllegalArgumentException for a blank label or a ttl that is not positive
      */
     public IssuedToken issue(long orgId, Role role, Optional<Duration> ttl, String label) {
+        return issue(orgId, role, ttl, label, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public IssuedToken issue(long orgId, Role role, Optional<Duration> ttl, String label, AlsoInTransaction<IssuedToken> also) {
         if (label == null || label.isBlank()) throw new IllegalArgumentException("token label must not be blank");
         ttl.ifPresent(d -> {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("token lifetime must be positive, not " + d);
@@ -60,7 +66,7 @@ public final class Tokens {
         String secret = newSecret();
         Instant now = now();
         Optional<Instant> expiresAt = ttl.map(now::plus).map(t -> t.truncatedTo(ChronoUnit.MILLIS));
-        long id = database.write(handle -> {
+        return database.write(handle -> {
             if (handle.createQuery("SELECT COUNT(*) FROM organisations WHERE id = :id").bind("id", orgId).mapTo(int.class).one() == 0) {
                 throw new NotFoundException("no organisation with id " + orgId);
             }
@@ -73,9 +79,11 @@ public final class Tokens {
                     .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
                     .execute();
             // Read back by the unique hash: portable, where generated-key retrieval differs by driver.
-            return handle.createQuery("SELECT id FROM api_tokens WHERE secret_sha256 = :hash").bind("hash", hash).mapTo(long.class).one();
+            long tokenId = handle.createQuery("SELECT id FROM api_tokens WHERE secret_sha256 = :hash").bind("hash", hash).mapTo(long.class).one();
+            IssuedToken issued = new IssuedToken(tokenId, secret, role, expiresAt);
+            also.run(handle, issued);
+            return issued;
         });
-        return new IssuedToken(id, secret, role, expiresAt);
     }
 
     /**
@@ -84,12 +92,19 @@ public final class Tokens {
      * @throws NotFoundException for an unknown token
      */
     public TokenInfo revoke(long tokenId) {
+        return revoke(tokenId, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public TokenInfo revoke(long tokenId, AlsoInTransaction<TokenInfo> also) {
         return database.write(handle -> {
             handle.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                     .bind("now", now().toEpochMilli()).bind("id", tokenId).execute();
-            return handle.createQuery("SELECT * FROM api_tokens WHERE id = :id").bind("id", tokenId)
+            TokenInfo revoked = handle.createQuery("SELECT * FROM api_tokens WHERE id = :id").bind("id", tokenId)
                     .map((rs, ctx) -> info(rs)).findOne()
                     .orElseThrow(() -> new NotFoundException("no token with id " + tokenId));
+            also.run(handle, revoked);
+            return revoked;
         });
     }
 

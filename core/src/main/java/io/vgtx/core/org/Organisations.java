@@ -1,6 +1,7 @@
 package io.vgtx.core.org;
 
 import io.vgtx.core.store.AlreadyExistsException;
+import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
 import org.jdbi.v3.core.Handle;
@@ -80,10 +81,15 @@ public final class Organisations {
      * @throws IllegalArgumentException for a blank name or an invalid country code
      */
     public Organisation apply(String name, OrganisationKind kind, String country, String contact) {
+        return apply(name, kind, country, contact, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public Organisation apply(String name, OrganisationKind kind, String country, String contact, AlsoInTransaction<Organisation> also) {
         String orgName = requireText(name, "organisation name");
         String code = Countries.normalise(country);
         Optional<String> contactText = Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty());
-        return database.write(handle -> {
+        return write(also, handle -> {
             if (findByName(handle, orgName).isPresent()) throw new AlreadyExistsException("organisation '" + orgName + "' already exists");
             return insert(handle, orgName, kind, code, contactText, MembershipState.APPLIED, false);
         });
@@ -100,8 +106,13 @@ public final class Organisations {
      * @throws NotFoundException           for an unknown applicant or voter
      */
     public Tally vote(long applicantId, long voterId, String voterRef, boolean approve) {
+        return vote(applicantId, voterId, voterRef, approve, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public Tally vote(long applicantId, long voterId, String voterRef, boolean approve, AlsoInTransaction<Tally> also) {
         String ref = requireText(voterRef, "voter reference");
-        return database.write(handle -> {
+        return write(also, handle -> {
             Organisation applicant = require(handle, applicantId);
             Organisation voter = require(handle, voterId);
             if (applicant.state() != MembershipState.APPLIED) {
@@ -154,10 +165,15 @@ public final class Organisations {
      * @throws IllegalTransitionException unless the organisation is APPROVED
      */
     public Organisation recordAgreement(long orgId, String version, String signatory, String recordedBy) {
+        return recordAgreement(orgId, version, signatory, recordedBy, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public Organisation recordAgreement(long orgId, String version, String signatory, String recordedBy, AlsoInTransaction<Organisation> also) {
         String versionText = requireText(version, "agreement version");
         String signatoryText = requireText(signatory, "signatory");
         String recorder = requireText(recordedBy, "recorded by");
-        return database.write(handle -> {
+        return write(also, handle -> {
             Organisation org = require(handle, orgId);
             requireTransition(org, MembershipState.ACTIVE, MembershipState.APPROVED);
             handle.createUpdate("""
@@ -173,23 +189,40 @@ public final class Organisations {
 
     /** ACTIVE → SUSPENDED: its tokens stop working on their next use. The operator cannot be suspended. */
     public Organisation suspend(long orgId) {
-        return move(orgId, MembershipState.SUSPENDED, MembershipState.ACTIVE);
+        return suspend(orgId, AlsoInTransaction.nothing());
+    }
+
+    public Organisation suspend(long orgId, AlsoInTransaction<Organisation> also) {
+        return move(orgId, MembershipState.SUSPENDED, MembershipState.ACTIVE, also);
     }
 
     /** SUSPENDED → ACTIVE. */
     public Organisation reinstate(long orgId) {
-        return move(orgId, MembershipState.ACTIVE, MembershipState.SUSPENDED);
+        return reinstate(orgId, AlsoInTransaction.nothing());
+    }
+
+    public Organisation reinstate(long orgId, AlsoInTransaction<Organisation> also) {
+        return move(orgId, MembershipState.ACTIVE, MembershipState.SUSPENDED, also);
     }
 
     /** Any state but a final one → WITHDRAWN, which is final. The operator cannot withdraw. */
     public Organisation withdraw(long orgId) {
-        return move(orgId, MembershipState.WITHDRAWN, null);
+        return withdraw(orgId, AlsoInTransaction.nothing());
+    }
+
+    public Organisation withdraw(long orgId, AlsoInTransaction<Organisation> also) {
+        return move(orgId, MembershipState.WITHDRAWN, null, also);
     }
 
     /** Replaces the countries an organisation handles. @throws IllegalArgumentException for an invalid code */
     public Organisation setJurisdictions(long orgId, Collection<String> countries) {
+        return setJurisdictions(orgId, countries, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
+    public Organisation setJurisdictions(long orgId, Collection<String> countries, AlsoInTransaction<Organisation> also) {
         List<String> codes = Countries.normaliseAll(countries);
-        return database.write(handle -> {
+        return write(also, handle -> {
             require(handle, orgId);
             handle.createUpdate("DELETE FROM organisation_jurisdictions WHERE organisation_id = :id").bind("id", orgId).execute();
             var insert = handle.prepareBatch("INSERT INTO organisation_jurisdictions (organisation_id, country) VALUES (:id, :country)");
@@ -217,8 +250,8 @@ public final class Organisations {
         return database.read(handle -> select(handle, "ORDER BY name", Map.of()));
     }
 
-    private Organisation move(long orgId, MembershipState to, MembershipState requiredFrom) {
-        return database.write(handle -> {
+    private Organisation move(long orgId, MembershipState to, MembershipState requiredFrom, AlsoInTransaction<Organisation> also) {
+        return write(also, handle -> {
             Organisation org = require(handle, orgId);
             if (org.operator() && (to == MembershipState.SUSPENDED || to == MembershipState.WITHDRAWN)) {
                 throw new IllegalTransitionException(org.name(), org.state(), to, "it operates this node");
@@ -226,6 +259,15 @@ public final class Organisations {
             requireTransition(org, to, requiredFrom);
             setState(handle, orgId, to);
             return require(handle, orgId);
+        });
+    }
+
+    /** A write whose result {@code also} sees inside the same transaction. */
+    private <R> R write(AlsoInTransaction<R> also, org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+        return database.write(handle -> {
+            R result = work.withHandle(handle);
+            also.run(handle, result);
+            return result;
         });
     }
 

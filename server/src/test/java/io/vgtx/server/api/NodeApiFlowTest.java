@@ -84,6 +84,12 @@ class NodeApiFlowTest {
         assertThat(node.post(hotlineAdmin, "/api/v1/organisations/" + id + "/withdraw", "").json().get("state").asText()).isEqualTo("WITHDRAWN");
         assertThat(node.get(hotlineAdmin, "/api/v1/banks").status()).isEqualTo(403);
 
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        node.get(admin, "/api/v1/audit?limit=1000").json().get("events").forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).containsSubsequence("organisation.apply", "organisation.vote", "organisation.agreement", "token.issue",
+                "organisation.suspend", "organisation.reinstate", "organisation.withdraw");
+        assertThat(node.get(admin, "/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+
         assertThat(node.post(null, "/api/v1/organisations", "{\"name\":\"DE Hotline\",\"kind\":\"HOTLINE\",\"country\":\"DE\"}").status()).isEqualTo(409);
         assertThat(node.post(null, "/api/v1/organisations", "{\"name\":\"X\",\"kind\":\"PIRATE\",\"country\":\"DE\"}").status()).isEqualTo(400);
         assertThat(node.post(null, "/api/v1/organisations", "{\"name\":\"X\",\"kind\":\"NGO\",\"country\":\"Germany\"}").status()).isEqualTo(400);

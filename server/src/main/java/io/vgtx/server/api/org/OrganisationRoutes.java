@@ -16,6 +16,7 @@ import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.org.Tally;
 import io.vgtx.core.org.Vote;
+import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.NotFoundException;
 import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.http.ApiCall;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 
 /** Membership: applications, board votes, agreements, suspension, jurisdictions, and API tokens. */
 public final class OrganisationRoutes implements ApiRoutes {
@@ -155,9 +155,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         Application body = call.body(Application.class);
         if (body.name() == null || body.kind() == null || body.country() == null)
             throw ApiProblem.validation("Fields 'name', 'kind' and 'country' are required.");
-        Organisation org = organisations.apply(body.name(), body.kind(), body.country(), body.contact());
-        audit.append(new Actor(org.name(), Optional.empty(), "APPLICANT"), "organisation.apply", "organisation:" + org.id(), Outcome.OK,
-                Map.of("kind", org.kind().name(), "country", org.country()));
+        Organisation org = organisations.apply(body.name(), body.kind(), body.country(), body.contact(), (handle, applied) ->
+                audit.append(handle, new Actor(applied.name(), Optional.empty(), "APPLICANT"), "organisation.apply",
+                        "organisation:" + applied.id(), Outcome.OK, Map.of("kind", applied.kind().name(), "country", applied.country())));
         return ApiResponse.json(201, new Applied(org.id(), org.state()));
     }
 
@@ -176,9 +176,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         VoteBody body = call.body(VoteBody.class);
         if (body.approve() == null) throw ApiProblem.validation("Field 'approve' (true or false) is required.");
         Organisation org = organisation(call);
-        Tally tally = organisations.vote(org.id(), principal.organisationId(), "token:" + principal.tokenId(), body.approve());
-        audit.append(Actor.of(principal), "organisation.vote", "organisation:" + org.id(), Outcome.OK,
-                Map.of("approve", body.approve().toString(), "state", tally.state().name()));
+        Tally tally = organisations.vote(org.id(), principal.organisationId(), "token:" + principal.tokenId(), body.approve(),
+                (handle, counted) -> audit.append(handle, Actor.of(principal), "organisation.vote", "organisation:" + org.id(), Outcome.OK,
+                        Map.of("approve", body.approve().toString(), "state", counted.state().name())));
         return TallyView.of(tally);
     }
 
@@ -187,18 +187,22 @@ public final class OrganisationRoutes implements ApiRoutes {
         AgreementBody body = call.body(AgreementBody.class);
         if (body.version() == null || body.signatory() == null) throw ApiProblem.validation("Fields 'version' and 'signatory' are required.");
         Organisation org = organisations.recordAgreement(organisation(call).id(), body.version(), body.signatory(),
-                principal.organisationName() + " (token " + principal.tokenId() + ")");
-        audit.append(Actor.of(principal), "organisation.agreement", "organisation:" + org.id(), Outcome.OK,
-                Map.of("version", body.version(), "signatory", body.signatory()));
+                principal.organisationName() + " (token " + principal.tokenId() + ")", (handle, signed) ->
+                        audit.append(handle, Actor.of(principal), "organisation.agreement", "organisation:" + signed.id(), Outcome.OK,
+                                Map.of("version", body.version(), "signatory", body.signatory())));
         return OrganisationView.of(org);
     }
 
-    private OrganisationView transition(ApiCall call, String action, boolean ownAdminToo, LongFunction<Organisation> change) {
+    /** A membership change, audited in its own transaction. */
+    private interface Transition {
+        Organisation apply(long orgId, AlsoInTransaction<Organisation> also);
+    }
+
+    private OrganisationView transition(ApiCall call, String action, boolean ownAdminToo, Transition change) {
         Organisation org = organisation(call);
         Principal principal = requireAdminOf(call, org, !ownAdminToo);
-        Organisation changed = change.apply(org.id());
-        audit.append(Actor.of(principal), "organisation." + action, "organisation:" + org.id(), Outcome.OK, Map.of("state", changed.state().name()));
-        return OrganisationView.of(changed);
+        return OrganisationView.of(change.apply(org.id(), (handle, changed) -> audit.append(handle, Actor.of(principal),
+                "organisation." + action, "organisation:" + org.id(), Outcome.OK, Map.of("state", changed.state().name()))));
     }
 
     private OrganisationView jurisdictions(ApiCall call) throws IOException {
@@ -206,10 +210,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         Principal principal = requireAdminOf(call, org, false);
         Jurisdictions body = call.body(Jurisdictions.class);
         if (body.countries() == null) throw ApiProblem.validation("Field 'countries' is required.");
-        Organisation changed = organisations.setJurisdictions(org.id(), body.countries());
-        audit.append(Actor.of(principal), "organisation.jurisdictions", "organisation:" + org.id(), Outcome.OK,
-                Map.of("countries", String.join(",", changed.jurisdictions())));
-        return OrganisationView.of(changed);
+        return OrganisationView.of(organisations.setJurisdictions(org.id(), body.countries(), (handle, changed) ->
+                audit.append(handle, Actor.of(principal), "organisation.jurisdictions", "organisation:" + org.id(), Outcome.OK,
+                        Map.of("countries", String.join(",", changed.jurisdictions())))));
     }
 
     private ApiResponse issue(ApiCall call) throws IOException {
@@ -220,9 +223,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > MAX_TOKEN_DAYS))
             throw ApiProblem.validation("Field 'expiresInDays' must be 1.." + MAX_TOKEN_DAYS + ".");
         IssuedToken issued = tokens.issue(org.id(), body.role(), Optional.ofNullable(body.expiresInDays()).map(Duration::ofDays),
-                body.label() == null || body.label().isBlank() ? body.role().name().toLowerCase(java.util.Locale.ROOT) : body.label());
-        audit.append(Actor.of(principal), "token.issue", "token:" + issued.id(), Outcome.OK,
-                Map.of("organisation", org.name(), "role", issued.role().name()));
+                body.label() == null || body.label().isBlank() ? body.role().name().toLowerCase(java.util.Locale.ROOT) : body.label(),
+                (handle, token) -> audit.append(handle, Actor.of(principal), "token.issue", "token:" + token.id(), Outcome.OK,
+                        Map.of("organisation", org.name(), "role", token.role().name())));
         return ApiResponse.json(201, new IssuedTokenView(issued.id(), issued.secret(), issued.role(), issued.expiresAt().orElse(null)));
     }
 
@@ -231,9 +234,8 @@ public final class OrganisationRoutes implements ApiRoutes {
         TokenInfo token = tokens.find(id).orElseThrow(() -> new NotFoundException("no token with id " + id));
         Organisation org = organisations.find(token.organisationId()).orElseThrow();
         Principal principal = requireAdminOf(call, org, false);
-        TokenInfo revoked = tokens.revoke(id);
-        audit.append(Actor.of(principal), "token.revoke", "token:" + id, Outcome.OK, Map.of("organisation", org.name()));
-        return TokenView.of(revoked);
+        return TokenView.of(tokens.revoke(id, (handle, revoked) ->
+                audit.append(handle, Actor.of(principal), "token.revoke", "token:" + id, Outcome.OK, Map.of("organisation", org.name()))));
     }
 
     /** A node administrator, or (unless {@code nodeAdminOnly}) an ADMIN of {@code org} itself. */
