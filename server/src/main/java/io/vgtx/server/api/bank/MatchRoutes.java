@@ -34,8 +34,15 @@ import java.util.Optional;
 /** Matching hashes, or an image hashed in memory, against every bank, with the distribution rules applied. */
 public final class MatchRoutes implements ApiRoutes {
     private final SharedMatching matching;
-    private final ThreadLocal<ContentHasher> hashers = ThreadLocal.withInitial(
-            () -> new ContentHasher(ImageDecoders.detect(), HashOptions.canonical().withDihedral(true)));
+    /**
+     * Uploads over this are digested but not decoded: a request without Content-Length (chunked) is not stopped by the
+     * server's body limit, so the buffer an image is decoded from must be bounded here.
+     */
+    static final long MAX_IMAGE_BYTES = 64L << 20;
+
+    private static final HashOptions IMAGE_OPTIONS = new HashOptions(true, false, HashOptions.canonical().decode(), MAX_IMAGE_BYTES);
+
+    private final ImageDecoders decoders = ImageDecoders.detect();
 
     public MatchRoutes(NodeServices services) {
         this.matching = services.matching();
@@ -84,7 +91,8 @@ public final class MatchRoutes implements ApiRoutes {
             throw ApiProblem.unsupportedMediaType("Send the image itself, with Content-Type image/* or application/octet-stream.");
         HashOutcome outcome;
         try (InputStream in = call.context().req().getInputStream()) {
-            outcome = hashers.get().hashStream("upload", in);
+            // One hasher per request: requests run on virtual threads, and a hasher keeps per-image buffers.
+            outcome = new ContentHasher(decoders, IMAGE_OPTIONS).hashStream("upload", in);
         }
         var digests = outcome.digests().orElseThrow(() -> ApiProblem.validation("The request body is empty."));
         if (outcome instanceof HashOutcome.Failed failed && failed.size() == 0) throw ApiProblem.validation("The request body is empty.");
