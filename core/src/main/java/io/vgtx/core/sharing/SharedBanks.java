@@ -196,10 +196,9 @@ public final class SharedBanks {
     }
 
     private boolean anyVisibleEntry(Sight sight, Bank bank) {
-        for (DistributionCount count : store.activeCounts()) {
-            if (count.bankId() == bank.id() && sight.canSee(bank, count.distribution())) return true;
-        }
-        return false;
+        java.util.Set<Distribution> visible = java.util.EnumSet.noneOf(Distribution.class);
+        for (Distribution distribution : Distribution.values()) if (sight.canSee(bank, distribution)) visible.add(distribution);
+        return store.hasActiveEntry(bank.id(), visible);
     }
 
     private Entry visibleEntry(Principal principal, Sight sight, long entryId) {

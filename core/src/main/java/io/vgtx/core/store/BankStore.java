@@ -186,6 +186,19 @@ public final class BankStore {
 
     public record DistributionCount(long bankId, Distribution distribution, long count) {}
 
+    /** Whether the bank has an active entry of one of these distributions; stops at the first it finds. */
+    public boolean hasActiveEntry(long bankId, java.util.Set<Distribution> distributions) {
+        if (distributions.isEmpty()) return false;
+        return database.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT 1 FROM entries WHERE bank_id = :bank AND state = :active AND distribution IN (<distributions>) LIMIT 1""")
+                .bind("bank", bankId)
+                .bind("active", EntryState.ACTIVE.name())
+                .bindList("distributions", distributions.stream().map(Distribution::name).toList())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+    }
+
     /** Every bank, by name. */
     public List<Bank> banks() {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM banks ORDER BY name").map((rs, ctx) -> bank(rs)).list());
