@@ -277,6 +277,12 @@ public final class NodeServer implements AutoCloseable {
                         case null -> { }
                         case String text -> ctx.contentType(response.contentType()).result(text);
                         case byte[] bytes -> ctx.contentType(response.contentType()).result(bytes);
+                        case ApiResponse.StreamingBody streaming -> {
+                            ctx.contentType(response.contentType());
+                            try (var out = ctx.outputStream()) {
+                                streaming.writeTo(out);
+                            }
+                        }
                         case Object body -> ctx.contentType(response.contentType()).result(Json.mapper().writeValueAsBytes(body));
                     }
                 }

@@ -124,11 +124,20 @@ public final class SharedBanks {
         return new EntryPage(page, more || page.size() == limit ? OptionalLong.of(cursor) : OptionalLong.empty());
     }
 
+    /**
+     * The bank, when the principal may export it: check this before any output is produced.
+     *
+     * @throws NotFoundException as {@link #entries}
+     */
+    public Bank exportable(Principal principal, long bankId) {
+        AccessDeniedException.require(principal, Permission.READ);
+        return visibleBank(principal, sight(principal), bankId);
+    }
+
     /** Streams every entry of the bank the principal may see, for export. @throws NotFoundException as {@link #entries} */
     public long export(Principal principal, long bankId, String format, Consumer<Entry> consumer) {
-        AccessDeniedException.require(principal, Permission.READ);
+        Bank bank = exportable(principal, bankId);
         Sight sight = sight(principal);
-        Bank bank = visibleBank(principal, sight, bankId);
         long[] counts = new long[2];
         store.forEachEntry(bank.name(), entry -> {
             if (!sight.canSee(entry)) return;

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A response with a status, media type or headers of its own; most handlers just return the body object.
  *
- * @param body a {@link String} or {@code byte[]} is sent as it is; anything else is serialised as JSON; {@code null} sends no body
+ * @param body a {@link String} or {@code byte[]} is sent as it is, a {@link StreamingBody} is written straight to the
+ *             connection; anything else is serialised as JSON; {@code null} sends no body
  */
 public record ApiResponse(int status, String contentType, Object body, Map<String, String> headers) {
     public static final String JSON = "application/json";
@@ -23,6 +24,20 @@ public record ApiResponse(int status, String contentType, Object body, Map<Strin
 
     public static ApiResponse text(int status, String contentType, String body) {
         return new ApiResponse(status, contentType, body, Map.of());
+    }
+
+    /**
+     * A body written as it is produced, in constant memory (an export of any size). Check everything that can
+     * refuse the request before returning one: once bytes are sent the status cannot change, and a failure
+     * half-way aborts the transfer (the client sees an incomplete response, never a short one that looks whole).
+     */
+    @FunctionalInterface
+    public interface StreamingBody {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    public static ApiResponse streaming(String contentType, StreamingBody body) {
+        return new ApiResponse(200, contentType, body, Map.of());
     }
 
     public static ApiResponse noContent() {

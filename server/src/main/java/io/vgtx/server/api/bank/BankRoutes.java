@@ -34,7 +34,6 @@ import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
 import io.vgtx.server.problem.ApiProblem;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -140,7 +139,7 @@ public final class BankRoutes implements ApiRoutes {
                 page.next().isPresent() ? page.next().getAsLong() : null);
     }
 
-    /** Written to memory first: a failure half-way then answers a problem, not a truncated file that looks whole. */
+    /** Streamed in constant memory, after every check that can refuse the request. */
     private ApiResponse export(ApiCall call) {
         Format format;
         try {
@@ -149,19 +148,20 @@ public final class BankRoutes implements ApiRoutes {
             throw ApiProblem.validation(e.getMessage());
         }
         Principal principal = principal(call);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EntryWriter writer = Formats.writer(format, out, new WriteOptions(principal.organisationName(), services.clock().instant()))) {
-            banks.export(principal, Params.id(call, "id"), format.name().toLowerCase(Locale.ROOT), entry -> {
-                try {
-                    writer.write(entry);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ApiResponse(200, contentType(format), out.toByteArray(), java.util.Map.of());
+        long bankId = Params.id(call, "id");
+        banks.exportable(principal, bankId);
+        WriteOptions options = new WriteOptions(principal.organisationName(), services.clock().instant());
+        return ApiResponse.streaming(contentType(format), out -> {
+            try (EntryWriter writer = Formats.writer(format, out, options)) {
+                banks.export(principal, bankId, format.name().toLowerCase(Locale.ROOT), entry -> {
+                    try {
+                        writer.write(entry);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        });
     }
 
     private static String contentType(Format format) {
