@@ -164,11 +164,12 @@ public final class SharedBanks {
         Sight sight = sight(principal);
         Entry entry = visibleEntry(principal, sight, entryId);
         Bank bank = sight.bank(entry.bankId()).orElseThrow();
-        Opinion opinion = opinions.give(entryId, principal.organisationName(), verdict, reason);
         NotificationKind kind = verdict == Verdict.CONFIRM ? NotificationKind.ENTRY_CONFIRMED : NotificationKind.ENTRY_DISPUTED;
-        notifications.notify(bank.owner(), kind, "entry:" + entryId, Map.of("by", principal.organisationName(), "bank", bank.name()));
-        audit.append(Actor.of(principal), "entry." + verdict.name().toLowerCase(java.util.Locale.ROOT), "entry:" + entryId, Outcome.OK, Map.of());
-        return opinion;
+        return opinions.give(entryId, principal.organisationName(), verdict, reason, (handle, opinion) -> {
+            notifications.notify(handle, bank.owner(), kind, "entry:" + entryId, Map.of("by", principal.organisationName(), "bank", bank.name()));
+            audit.append(handle, Actor.of(principal), "entry." + verdict.name().toLowerCase(java.util.Locale.ROOT), "entry:" + entryId,
+                    Outcome.OK, Map.of());
+        });
     }
 
     /** The owner withdraws an entry: it stops matching and the retraction reaches every feed reader who could see it. */

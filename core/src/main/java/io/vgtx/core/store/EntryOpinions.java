@@ -33,6 +33,11 @@ public final class EntryOpinions {
      *                                  confirmed by adding them and withdrawn by retracting them), or the reason is too long
      */
     public Opinion give(long entryId, String organisation, Verdict verdict, Optional<String> reason) {
+        return give(entryId, organisation, verdict, reason, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (the owner's notification, the audit event). */
+    public Opinion give(long entryId, String organisation, Verdict verdict, Optional<String> reason, AlsoInTransaction<Opinion> also) {
         Optional<String> text = reason.map(String::strip).filter(r -> !r.isEmpty());
         if (text.isPresent() && text.get().length() > MAX_REASON)
             throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters");
@@ -52,7 +57,9 @@ public final class EntryOpinions {
                     .bind("reason", text.orElse(null))
                     .bind("at", now.toEpochMilli())
                     .execute();
-            return new Opinion(entryId, organisation, verdict, text, now);
+            Opinion opinion = new Opinion(entryId, organisation, verdict, text, now);
+            also.run(handle, opinion);
+            return opinion;
         });
     }
 
