@@ -47,9 +47,8 @@ public final class AdminInitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // --org comes from the node options every command shares; here it must be given, not defaulted.
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--org") && System.getenv("VGTX_ORG") == null)
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--org=NAME' (the operating organisation's name)");
-        String name = node.organisation();
+        String name = node.organisation().orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "Missing required option: '--org=NAME' (the operating organisation's name)"));
         try (Database database = node.open()) {
             InstantSource clock = InstantSource.system();
             Organisation operator = new Organisations(database, clock).initOperator(name, country, contact);

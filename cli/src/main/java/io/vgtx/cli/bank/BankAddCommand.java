@@ -64,7 +64,7 @@ final class BankAddCommand implements Callable<Integer> {
             return 1;
         }
         try (Node open = Node.open(node)) {
-            ImportResult result = open.banks().addEntries(bank, node.organisation(), EntrySource.of(entries));
+            ImportResult result = open.banks().addEntries(bank, open.organisation(), EntrySource.of(entries));
             System.out.println(BankImportCommand.summary(bank, result));
         }
         return 0;

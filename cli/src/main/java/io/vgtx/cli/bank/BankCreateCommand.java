@@ -33,7 +33,7 @@ final class BankCreateCommand implements Callable<Integer> {
         Optional<Category> defaultCategory = Optional.ofNullable(category).map(Category::parse);
         Distribution defaultDistribution = Distribution.parse(distribution);
         try (Node open = Node.open(node)) {
-            Bank bank = open.banks().createBank(name, node.organisation(), defaultCategory, defaultDistribution);
+            Bank bank = open.banks().createBank(name, open.organisation(), defaultCategory, defaultDistribution);
             System.out.printf("created bank '%s' (owner %s, distribution %s%s)%n", bank.name(), bank.owner(),
                     bank.defaultDistribution(), bank.defaultCategory().map(c -> ", category " + c).orElse(""));
         }

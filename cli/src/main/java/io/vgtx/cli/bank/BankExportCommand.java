@@ -60,7 +60,7 @@ final class BankExportCommand implements Callable<Integer> {
     }
 
     private void export(Node open, Format parsed, OutputStream out) throws IOException {
-        try (EntryWriter writer = Formats.writer(parsed, out, WriteOptions.of(node.organisation()))) {
+        try (EntryWriter writer = Formats.writer(parsed, out, WriteOptions.of(open.organisation()))) {
             open.banks().forEachEntry(bank, entry -> {
                 try {
                     writer.write(entry);

@@ -52,7 +52,7 @@ final class BankImportCommand implements Callable<Integer> {
              InputStream in = progress.track(open());
              EntryReader reader = Formats.reader(parsed, in, new ReadOptions(ignoreUnknown));
              Node open = Node.open(node)) {
-            ImportResult result = open.banks().addEntries(bank, node.organisation(), reader::next);
+            ImportResult result = open.banks().addEntries(bank, open.organisation(), reader::next);
             System.out.println(summary(bank, result) + skipped(reader.skipped()));
         }
         return 0;

@@ -19,8 +19,12 @@ public final class NodeOptions {
             description = "Use this database instead of the data directory's SQLite file, e.g. jdbc:postgresql://host/vgtx?user=…")
     String jdbcUrl;
 
-    @Option(names = "--org", paramLabel = "NAME", defaultValue = "${env:VGTX_ORG:-local}",
-            description = "Organisation recorded as owner and source of what this command adds (default: $VGTX_ORG, else ${DEFAULT-VALUE}).")
+    /** Used when neither --org nor $VGTX_ORG names an organisation and the node has no operator yet. */
+    public static final String LOCAL_ORGANISATION = "local";
+
+    @Option(names = "--org", paramLabel = "NAME", defaultValue = "${env:VGTX_ORG}",
+            description = "Organisation recorded as owner and source of what this command adds (default: $VGTX_ORG, else the node's "
+                    + "operating organisation, else " + LOCAL_ORGANISATION + ").")
     String organisation;
 
     public Database open() {
@@ -40,8 +44,9 @@ public final class NodeOptions {
         return jdbcUrl == null ? java.util.Optional.of(matchIndexSnapshot()) : java.util.Optional.empty();
     }
 
-    public String organisation() {
-        return organisation;
+    /** The organisation --org or $VGTX_ORG names, if any; {@link Node#organisation()} falls back to the node's operator. */
+    public java.util.Optional<String> organisation() {
+        return java.util.Optional.ofNullable(organisation).map(String::strip).filter(name -> !name.isEmpty());
     }
 
     private Path dataDirectory() {
