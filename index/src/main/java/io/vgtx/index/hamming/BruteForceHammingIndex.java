@@ -14,9 +14,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class BruteForceHammingIndex implements HammingIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Entry i has id ids[i] and code codes[4i .. 4i+4). */
+    /** Entry i has id ids.get(i) and code codes[4i .. 4i+4). */
     private long[] codes;
-    private long[] ids;
+    private SlotIds ids;
     private int size;
     private final IdSlotMap slots;
 
@@ -25,8 +25,8 @@ public final class BruteForceHammingIndex implements HammingIndex {
     }
 
     private BruteForceHammingIndex(long[] ids, long[] codes) {
-        this.ids = new long[Math.max(16, ids.length)];
-        this.codes = new long[4 * this.ids.length];
+        this.ids = new SlotIds(Math.max(16, ids.length));
+        this.codes = new long[4 * this.ids.capacity()];
         this.slots = new IdSlotMap(ids.length);
         for (int i = 0; i < ids.length; i++) {
             put(ids[i], codes[4 * i], codes[4 * i + 1], codes[4 * i + 2], codes[4 * i + 3]);
@@ -52,9 +52,9 @@ public final class BruteForceHammingIndex implements HammingIndex {
     private void put(long id, long w0, long w1, long w2, long w3) {
         int slot = slots.get(id, ids);
         if (slot < 0) {
-            if (size == ids.length) grow();
+            if (size == ids.capacity()) grow();
             slot = size++;
-            ids[slot] = id;
+            ids.set(slot, id);
             slots.put(id, slot, ids);
         }
         int base = 4 * slot;
@@ -65,8 +65,8 @@ public final class BruteForceHammingIndex implements HammingIndex {
     }
 
     private void grow() {
-        int capacity = ids.length + (ids.length >> 1);
-        ids = Arrays.copyOf(ids, capacity);
+        int capacity = size + (size >> 1);
+        ids.grow(capacity);
         codes = Arrays.copyOf(codes, 4 * capacity);
     }
 
@@ -78,9 +78,9 @@ public final class BruteForceHammingIndex implements HammingIndex {
             if (slot < 0) return false;
             int last = --size;
             if (slot != last) {
-                ids[slot] = ids[last];
+                ids.set(slot, ids.get(last));
                 System.arraycopy(codes, 4 * last, codes, 4 * slot, 4);
-                slots.put(ids[slot], slot, ids);
+                slots.put(ids.get(slot), slot, ids);
             }
             return true;
         } finally {
@@ -115,7 +115,7 @@ public final class BruteForceHammingIndex implements HammingIndex {
         for (int base = 0; base < end; base += 4) {
             int d = Long.bitCount(c[base] ^ q0) + Long.bitCount(c[base + 1] ^ q1)
                     + Long.bitCount(c[base + 2] ^ q2) + Long.bitCount(c[base + 3] ^ q3);
-            if (d <= radius) sink.hit(ids[base >> 2], d);
+            if (d <= radius) sink.hit(ids.get(base >> 2), d);
         }
     }
 
@@ -133,7 +133,7 @@ public final class BruteForceHammingIndex implements HammingIndex {
     public long memoryBytes() {
         lock.readLock().lock();
         try {
-            return 8L * codes.length + 8L * ids.length + slots.memoryBytes();
+            return 8L * codes.length + ids.memoryBytes() + slots.memoryBytes();
         } finally {
             lock.readLock().unlock();
         }

@@ -3,13 +3,19 @@ package io.vgtx.index.hamming;
 /**
  * Id → slot map for the indexes: open addressing with linear probing over an {@code int[]} of
  * {@code slot + 1} (0 = empty). The key is not stored: a cell's id is read from the caller's
- * {@code ids[slot]}, which halves the memory of a long→int map. Callers pass their current ids array
- * to every call and keep {@code ids[slot]} equal to the mapped id.
+ * {@link SlotIds}, which halves the memory of a long→int map. Callers pass their ids to every call and
+ * keep {@code ids.get(slot)} equal to the mapped id.
+ *
+ * <p>The table's capacity is any size, not a power of two (a hash picks its home cell by multiplying,
+ * not masking). It starts at load 0.6 and grows by a quarter at 0.75, so its load stays between 0.6 and
+ * 0.75 and it costs 5.3 to 6.7 bytes per entry, rather than the 5.7 to 11.4 of a power-of-two table.
  */
 final class IdSlotMap {
     private static final int MIN_CAPACITY = 16;
     /** Linear probing stays short below this load. */
-    private static final double MAX_LOAD = 0.7;
+    private static final double MAX_LOAD = 0.75;
+    /** The load a new or grown table starts at. */
+    private static final double START_LOAD = 0.6;
 
     private int[] cells;
     private int size;
@@ -27,26 +33,26 @@ final class IdSlotMap {
     }
 
     /** The slot of {@code id}, or -1. */
-    int get(long id, long[] ids) {
-        int mask = cells.length - 1;
-        for (int i = home(id, mask); ; i = (i + 1) & mask) {
+    int get(long id, SlotIds ids) {
+        int capacity = cells.length;
+        for (int i = home(id, capacity); ; i = next(i, capacity)) {
             int cell = cells[i];
             if (cell == 0) return -1;
-            if (ids[cell - 1] == id) return cell - 1;
+            if (ids.get(cell - 1) == id) return cell - 1;
         }
     }
 
-    /** Maps {@code id} (already written to {@code ids[slot]}) to {@code slot}; returns the previous slot or -1. */
-    int put(long id, int slot, long[] ids) {
-        int mask = cells.length - 1;
-        for (int i = home(id, mask); ; i = (i + 1) & mask) {
+    /** Maps {@code id} (already written to {@code ids.get(slot)}) to {@code slot}; returns the previous slot or -1. */
+    int put(long id, int slot, SlotIds ids) {
+        int capacity = cells.length;
+        for (int i = home(id, capacity); ; i = next(i, capacity)) {
             int cell = cells[i];
             if (cell == 0) {
                 cells[i] = slot + 1;
                 if (++size > MAX_LOAD * cells.length) resize(ids);
                 return -1;
             }
-            if (ids[cell - 1] == id) {
+            if (ids.get(cell - 1) == id) {
                 cells[i] = slot + 1;
                 return cell - 1;
             }
@@ -54,21 +60,21 @@ final class IdSlotMap {
     }
 
     /** Unmaps {@code id}; returns its slot or -1. */
-    int remove(long id, long[] ids) {
-        int mask = cells.length - 1;
-        int i = home(id, mask);
-        while (cells[i] != 0 && ids[cells[i] - 1] != id) i = (i + 1) & mask;
+    int remove(long id, SlotIds ids) {
+        int capacity = cells.length;
+        int i = home(id, capacity);
+        while (cells[i] != 0 && ids.get(cells[i] - 1) != id) i = next(i, capacity);
         if (cells[i] == 0) return -1;
         int slot = cells[i] - 1;
-        closeGap(i, mask, ids);
+        closeGap(i, capacity, ids);
         size--;
         return slot;
     }
 
     /** Backward-shift deletion: pulls later cells of the probe run into the gap so lookups never stop early. */
-    private void closeGap(int gap, int mask, long[] ids) {
-        for (int j = (gap + 1) & mask; cells[j] != 0; j = (j + 1) & mask) {
-            int want = home(ids[cells[j] - 1], mask);
+    private void closeGap(int gap, int capacity, SlotIds ids) {
+        for (int j = next(gap, capacity); cells[j] != 0; j = next(j, capacity)) {
+            int want = home(ids.get(cells[j] - 1), capacity);
             // The cell at j may move to the gap only if its home is not cyclically within (gap, j].
             boolean homeAfterGap = gap <= j ? (want > gap && want <= j) : (want > gap || want <= j);
             if (!homeAfterGap) {
@@ -79,29 +85,35 @@ final class IdSlotMap {
         cells[gap] = 0;
     }
 
-    private void resize(long[] ids) {
+    private void resize(SlotIds ids) {
         int[] old = cells;
-        cells = new int[old.length * 2];
-        int mask = cells.length - 1;
+        int capacity = capacityFor(size);
+        cells = new int[capacity];
         for (int cell : old) {
             if (cell == 0) continue;
-            int i = home(ids[cell - 1], mask);
-            while (cells[i] != 0) i = (i + 1) & mask;
+            int i = home(ids.get(cell - 1), capacity);
+            while (cells[i] != 0) i = next(i, capacity);
             cells[i] = cell;
         }
     }
 
-
     private static int capacityFor(int expected) {
-        long needed = (long) Math.ceil(expected / MAX_LOAD) + 1;
-        return (int) Math.max(MIN_CAPACITY, Long.highestOneBit(needed - 1) << 1);
+        return (int) Math.max(MIN_CAPACITY, (long) Math.ceil(expected / START_LOAD) + 1);
     }
 
-    /** Ids are caller-assigned and often sequential: mix them (Stafford variant 13) before masking. */
-    private static int home(long id, int mask) {
+    private static int next(int i, int capacity) {
+        return i + 1 == capacity ? 0 : i + 1;
+    }
+
+    /**
+     * Ids are caller-assigned and often sequential: mix them (Stafford variant 13), then map the high 32
+     * bits onto [0, capacity) by multiplying (Lemire's reduction), which needs no power-of-two capacity.
+     */
+    private static int home(long id, int capacity) {
         long h = id;
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return (int) (h ^ (h >>> 31)) & mask;
+        h ^= h >>> 31;
+        return (int) (((h >>> 32) * capacity) >>> 32);
     }
 }

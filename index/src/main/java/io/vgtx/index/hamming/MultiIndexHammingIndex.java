@@ -13,11 +13,11 @@ import java.util.stream.IntStream;
  * <h2>Layout</h2>
  * <ul>
  *   <li>Entries live in slots: {@code codes[4s .. 4s+4)} (the four words side by side, so checking a
- *       candidate costs one cache line) and {@code ids[s]}.
+ *       candidate costs one cache line) and {@code ids.get(s)} ({@link SlotIds}).
  *   <li>The 256 bits are cut into {@link Tuning#tables()} substrings, one {@link BucketTable} each.
- *       A table groups entries on the low bits of its substring (about log2(N / groupSize) of them,
- *       following the entry count); each entry carries the rest of the substring and bits of the next
- *       substring.
+ *       A table groups entries on the low bits of its substring (as many as the memory budget for
+ *       group offsets allows at the current entry count, {@link Tuning#offsetBytes()}); each entry carries
+ *       the rest of the substring and bits of the next substring.
  *   <li>A search for radius r gives substring i a threshold a_i (Σ(a_i + 1) = r + 1) and a pair bound
  *       b_i. Table i reads every group within a_i of the query's group and keeps the entries whose
  *       substring is within a_i and whose substring plus next substring are within b_i: every code within r
@@ -52,22 +52,36 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /**
      * Shape and maintenance limits.
      *
-     * @param tables     number of substrings / tables (8..32)
-     * @param groupSize  entries per group to aim for: fewer, larger groups mean smaller offset arrays and
-     *                   fewer probes, but more entries to filter per probe
-     * @param minPending journal and dead-list limit for small indexes
-     * @param maxPending journal and dead-list limit for large ones: bounds the linear part of a search
+     * @param tables      number of substrings / tables (8..32)
+     * @param offsetBytes the most bytes per entry the tables' group offsets may take together: each table
+     *                    gets the largest power-of-two group count that fits (4 bytes per group), so they
+     *                    take between half of this and all of it. More groups mean more, smaller probes
+     *                    and fewer entries to filter: a query at 10 M entries is ~20% faster with 2^21
+     *                    groups per table than with 2^20
+     * @param minPending  journal and dead-list limit for small indexes
+     * @param maxPending  journal and dead-list limit for large ones: bounds the linear part of a search
      */
-    public record Tuning(int tables, int groupSize, int minPending, int maxPending) {
-        /** Measured at 1 M and 10 M entries (bench module): 12 tables beat 11 by ~15% within 128 bytes/entry. */
-        public static final Tuning DEFAULT = new Tuning(12, 8, 256, 8192);
+    public record Tuning(int tables, double offsetBytes, int minPending, int maxPending) {
+        /**
+         * Measured at 1 M and 10 M entries (bench module): 12 tables beat 11 by ~15% within 128 bytes/entry.
+         * At most 128 bytes an entry, spent as: codes 32 and ids 4 ({@link SlotIds}), both up to 1/16 more
+         * after growth; tables' entries 12 × 6 = 72; id map 5.3 to 6.7 ({@link IdSlotMap}); dead and pending
+         * bits 0.25; which leaves 10.5 for group offsets. At 10 M entries that is 2^21 groups per table.
+         */
+        public static final Tuning DEFAULT = new Tuning(12, 10.5, 256, 8192);
 
         public Tuning {
             if (tables < 8 || tables > 32) throw new IllegalArgumentException("tables must be 8..32: " + tables);
-            if (groupSize < 1) throw new IllegalArgumentException("groupSize must be positive: " + groupSize);
+            if (!(offsetBytes > 0)) throw new IllegalArgumentException("offsetBytes must be positive: " + offsetBytes);
             if (minPending < 1 || maxPending < minPending) {
                 throw new IllegalArgumentException("need 1 <= minPending <= maxPending");
             }
+        }
+
+        /** A shape given as the fewest entries per group on average (tests use it to force tiny or huge groups). */
+        public static Tuning withGroupSize(int tables, int groupSize, int minPending, int maxPending) {
+            if (groupSize < 1) throw new IllegalArgumentException("groupSize must be positive: " + groupSize);
+            return new Tuning(tables, (double) Integer.BYTES * tables / groupSize, minPending, maxPending);
         }
 
         /** The journal and dead-list limit at {@code live} entries: 1/256 of the index, clamped. */
@@ -92,6 +106,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     private static final int MAX_GROUP_BITS = 24;
     /** Entries always carry at least this many neighbour bits: fewer would filter too little. */
     private static final int MIN_NEIGHBOUR_BITS = 8;
+    /** Slots the code and id arrays grow by at least: small indexes grow in fewer, cheap copies. */
+    private static final int MIN_GROWTH = 4096;
     /** Candidates are gathered and then verified in batches of this many, to overlap their cache misses. */
     private static final int CANDIDATE_BATCH = 512;
 
@@ -102,7 +118,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     private long[] codes;
-    private long[] ids;
+    private SlotIds ids;
     private long[] dead;
     /** Slots in the journal: probes skip them, the journal scan reports them. */
     private long[] pending;
@@ -158,7 +174,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
 
         int capacity = Math.max(16, ids.length);
         this.codes = Arrays.copyOf(codes, 4 * capacity);
-        this.ids = Arrays.copyOf(ids, capacity);
+        this.ids = new SlotIds(capacity);
+        for (int s = 0; s < ids.length; s++) this.ids.set(s, ids[s]);
         this.dead = Bits.forSlots(capacity);
         this.pending = Bits.forSlots(capacity);
         this.slotCount = ids.length;
@@ -199,7 +216,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         lock.writeLock().lock();
         try {
             int slot = allocateSlot();
-            ids[slot] = id;
+            ids.set(slot, id);
             int at = slot << 2;
             codes[at] = code.w0();
             codes[at + 1] = code.w1();
@@ -235,10 +252,12 @@ public final class MultiIndexHammingIndex implements HammingIndex {
 
     private int allocateSlot() {
         if (!free.isEmpty()) return free.pop();
-        if (slotCount == ids.length) {
+        if (slotCount == ids.capacity()) {
             if (slotCount == MAX_ENTRIES) throw new IllegalStateException("index full: " + MAX_ENTRIES + " slots");
-            int capacity = (int) Math.min(MAX_ENTRIES, ids.length + (ids.length >> 1));
-            ids = Arrays.copyOf(ids, capacity);
+            // Grow by a sixteenth: unused capacity counts against the 128 bytes an entry may cost, and at
+            // 32 bytes of code per slot a larger step would spend it (still amortised O(1) per add).
+            int capacity = (int) Math.min(MAX_ENTRIES, slotCount + Math.max(slotCount >> 4, MIN_GROWTH));
+            ids.grow(capacity);
             codes = Arrays.copyOf(codes, 4 * capacity);
             dead = Arrays.copyOf(dead, Bits.forSlots(capacity).length);
             pending = Arrays.copyOf(pending, dead.length);
@@ -296,10 +315,10 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         for (int t = 0; t < merged.length; t++) merged[t] -= done;
     }
 
-    /** About {@link Tuning#groupSize()} entries per group. */
+    /** The most groups per table whose offsets fit in {@link Tuning#offsetBytes()} per entry. */
     private int idealGroupBits() {
-        double groups = Math.max(live, 1) / (double) tuning.groupSize();
-        int log2 = (int) Math.round(Math.log(Math.max(groups, 1)) / Math.log(2));
+        double groups = Math.max(live, 1) * tuning.offsetBytes() / (Integer.BYTES * tuning.tables());
+        int log2 = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) groups));
         return Math.clamp(log2, MIN_GROUP_BITS, MAX_GROUP_BITS);
     }
 
@@ -346,7 +365,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     public long memoryBytes() {
         lock.readLock().lock();
         try {
-            long bytes = 8L * codes.length + 8L * ids.length + 8L * dead.length + 8L * pending.length
+            long bytes = 8L * codes.length + ids.memoryBytes() + 8L * dead.length + 8L * pending.length
                     + slotsById.memoryBytes() + 4L * journal.length + 4L * merged.length
                     + dying.memoryBytes() + limbo.memoryBytes() + free.memoryBytes();
             for (BucketTable table : tables) bytes += table.memoryBytes();
@@ -530,7 +549,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
 
         /** Journal slots are skipped here: the journal scan reports them. */
         private void report(int slot, int d) {
-            if (!Bits.get(dead, slot) && !Bits.get(pending, slot)) sink.hit(ids[slot], d);
+            if (!Bits.get(dead, slot) && !Bits.get(pending, slot)) sink.hit(ids.get(slot), d);
         }
 
         private void scanJournal() {
@@ -540,7 +559,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
                 int at = slot << 2;
                 int d = Long.bitCount(c[at] ^ q0) + Long.bitCount(c[at + 1] ^ q1)
                         + Long.bitCount(c[at + 2] ^ q2) + Long.bitCount(c[at + 3] ^ q3);
-                if (d <= radius && !Bits.get(dead, slot)) sink.hit(ids[slot], d);
+                if (d <= radius && !Bits.get(dead, slot)) sink.hit(ids.get(slot), d);
             }
         }
     }

@@ -24,7 +24,7 @@ class ConcurrencyTest {
         RandomGenerator random = TestCodes.random(81);
         List<Code256> stable = TestCodes.uniform(500, random);
         MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(stable.size()),
-                TestCodes.words(stable), new Tuning(11, 4, 16, 16));
+                TestCodes.words(stable), Tuning.withGroupSize(11, 4, 16, 16));
         AtomicBoolean writing = new AtomicBoolean(true);
         try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
             List<Future<Integer>> readers = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -31,7 +32,7 @@ class MultiIndexHammingIndexTest {
     private static final int N = 20_000;
     private static final int QUERIES = 160;
     /** Maintenance after every few writes, so that the tests go through many merge rounds. */
-    private static final Tuning EAGER = new Tuning(12, 4, 8, 8);
+    private static final Tuning EAGER = Tuning.withGroupSize(12, 4, 8, 8);
 
     private final Fixture uniform = Fixture.of(TestCodes.uniform(N, TestCodes.random(1)), TestCodes.random(2));
     private final Fixture clustered = Fixture.of(TestCodes.clustered(N, 200, 40, TestCodes.random(3)), TestCodes.random(4));
@@ -78,8 +79,10 @@ class MultiIndexHammingIndexTest {
     }
 
     static Stream<Tuning> shapes() {
-        return Stream.of(new Tuning(8, 1, 256, 8192), new Tuning(11, 1, 256, 8192), new Tuning(12, 64, 256, 8192),
-                new Tuning(16, 4, 256, 8192), new Tuning(32, 2, 256, 8192), new Tuning(11, 100_000, 256, 8192));
+        return Stream.of(Tuning.withGroupSize(8, 1, 256, 8192), Tuning.withGroupSize(11, 1, 256, 8192),
+                Tuning.withGroupSize(12, 64, 256, 8192), Tuning.withGroupSize(16, 4, 256, 8192),
+                Tuning.withGroupSize(32, 2, 256, 8192), Tuning.withGroupSize(11, 100_000, 256, 8192),
+                Tuning.DEFAULT);
     }
 
     /** Every table count, group width and sub-key width the tuning can produce. */
@@ -99,17 +102,20 @@ class MultiIndexHammingIndexTest {
         }
     }
 
-    /** Random adds (new ids and replacements) and removals, checked against brute force along the way. */
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {21, 22, 23, 24})
-    void interleavedAddsAndRemovesKeepSearchEqualToBruteForce(long seed) {
+    /**
+     * Random adds (new ids and replacements) and removals, checked against brute force along the way; with
+     * the wide stride, ids leave the int range and the index's id store widens midway.
+     */
+    @ParameterizedTest(name = "seed {0}, id stride {1}")
+    @CsvSource({"21, 1", "22, 1", "23, 4294967297", "24, 4294967297"})
+    void interleavedAddsAndRemovesKeepSearchEqualToBruteForce(long seed, long idStride) {
         RandomGenerator random = TestCodes.random(seed);
         List<Code256> centres = TestCodes.uniform(30, random);
         MultiIndexHammingIndex index = new MultiIndexHammingIndex(EAGER);
         BruteForceHammingIndex brute = new BruteForceHammingIndex();
         List<Code256> stored = new ArrayList<>(List.of(centres.getFirst()));
         for (int op = 0; op < 6_000; op++) {
-            long id = random.nextInt(2_500);
+            long id = random.nextInt(2_500) * idStride;
             if (random.nextInt(3) == 0) {
                 assertThat(index.remove(id)).isEqualTo(brute.remove(id));
             } else {
@@ -135,7 +141,7 @@ class MultiIndexHammingIndexTest {
     void growingAndShrinkingThroughGroupWidthChangesStaysExact() {
         RandomGenerator random = TestCodes.random(31);
         List<Code256> codes = TestCodes.clustered(12_000, 40, 30, random);
-        MultiIndexHammingIndex index = new MultiIndexHammingIndex(new Tuning(11, 2, 16, 64));
+        MultiIndexHammingIndex index = new MultiIndexHammingIndex(Tuning.withGroupSize(11, 2, 16, 64));
         BruteForceHammingIndex brute = new BruteForceHammingIndex();
         List<Code256> queries = TestCodes.queries(codes, 20, 35, random);
         for (int i = 0; i < codes.size(); i++) {
@@ -278,12 +284,31 @@ class MultiIndexHammingIndexTest {
         assertThatThrownBy(() -> index.search(code, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MultiIndexHammingIndex.bulkLoad(new long[1], new long[3]))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Tuning(7, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Tuning.withGroupSize(7, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void memoryStaysWithinBudgetPerEntry() {
         assertThat((double) uniform.index.memoryBytes() / uniform.index.size()).isLessThan(128);
+    }
+
+    /** Sizes on both sides of where a table doubles its groups and the id map grows: the worst cases of the budget. */
+    @ParameterizedTest(name = "{0} entries")
+    @ValueSource(ints = {65_536, 87_381, 100_000, 174_763, 262_144, 349_525, 1_000_000})
+    void memoryStaysWithinBudgetPerEntryAtEverySize(int n) {
+        RandomGenerator random = TestCodes.random(n);
+        long[] words = new long[4 * n];
+        for (int i = 0; i < words.length; i++) words[i] = random.nextLong();
+        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(n), words);
+        assertThat(bytesPerEntry(index)).as("bulk loaded").isLessThanOrEqualTo(128);
+        index.add(n, Code256.fromWords(words, 0)); // the first add grows every array
+        assertThat(bytesPerEntry(index)).as("after one add").isLessThanOrEqualTo(128);
+        for (int id = 1; id < n / 3; id++) index.add(n + id, Code256.fromWords(words, 4 * id));
+        assertThat(bytesPerEntry(index)).as("after growing by a third").isLessThanOrEqualTo(128);
+    }
+
+    private static double bytesPerEntry(HammingIndex index) {
+        return (double) index.memoryBytes() / index.size();
     }
 
     private static void assertSameResults(HammingIndex index, HammingIndex brute, List<Code256> queries) {
