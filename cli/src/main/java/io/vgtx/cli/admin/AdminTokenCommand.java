@@ -13,7 +13,10 @@ import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -29,18 +32,27 @@ public final class AdminTokenCommand implements Callable<Integer> {
     @Mixin
     NodeOptions node;
 
-    @Option(names = "--for", paramLabel = "NAME", required = true, description = "The organisation's name.")
-    String organisation;
+    private static final int MAX_DAYS = 3650;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "ADMIN", description = "ADMIN, ANALYST, VIEWER or BOARD (default: ${DEFAULT-VALUE}).")
-    String role;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--days", paramLabel = "N", description = "Expire after N days (default: never).")
+    /** The organisation is --org (of {@link NodeOptions}, or $VGTX_ORG); --for is the older spelling. */
+    @Option(names = "--for", paramLabel = "NAME", description = "The organisation's name, as --org.")
+    String forOrganisation;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "ADMIN", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Role tokenRole;
+
+    @Option(names = "--days", paramLabel = "N", description = "Expire after N days, 1.." + MAX_DAYS + " (default: never).")
     Integer days;
 
     @Override
     public Integer call() {
-        Role tokenRole = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        if (days != null && (days < 1 || days > MAX_DAYS))
+            throw new ParameterException(spec.commandLine(), "--days must be 1.." + MAX_DAYS + ", not " + days);
+        String organisation = Optional.ofNullable(forOrganisation).or(node::organisation).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "name the organisation: --org NAME"));
         try (Database database = node.open()) {
             InstantSource clock = InstantSource.system();
             Organisation org = new Organisations(database, clock).findByName(organisation)

@@ -70,4 +70,21 @@ class AdminCommandsTest {
         assertThat(authenticate(token.out().strip())).get().extracting(Principal::role).isEqualTo(Role.VIEWER);
         assertThat(vgtx("admin", "token", "--for", "Nobody").exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void tokenTakesTheOrganisationAsOrgAndRefusesABadRoleOrLifetimeAsUsageErrors() throws Exception {
+        vgtx("admin", "init", "--org", "NL Police", "--country", "NL");
+        CliRun board = vgtx("admin", "token", "--org", "NL Police", "--role", "board", "--days", "30");
+        assertThat(board.exitCode()).isZero();
+        assertThat(authenticate(board.out().strip())).get().extracting(Principal::role).isEqualTo(Role.BOARD);
+
+        CliRun badRole = vgtx("admin", "token", "--org", "NL Police", "--role", "KING");
+        assertThat(badRole.exitCode()).isEqualTo(2);
+        assertThat(badRole.err()).contains("--role").contains("ANALYST");
+        assertThat(badRole.out()).isEmpty();
+        CliRun badDays = vgtx("admin", "token", "--org", "NL Police", "--days", "0");
+        assertThat(badDays.exitCode()).isEqualTo(2);
+        assertThat(badDays.err()).contains("--days must be 1..3650");
+        assertThat(vgtx("admin", "token").err()).contains("--org NAME");
+    }
 }

@@ -32,6 +32,12 @@ import java.util.Optional;
 public final class Organisations {
     /** The role whose tokens make an organisation a voter; the tokens live in the auth package. */
     private static final String BOARD_ROLE = "BOARD";
+    /** The longest name, agreement version or signatory accepted. */
+    public static final int MAX_TEXT = 200;
+    /** The longest contact accepted: an e-mail address may be 320 characters. */
+    public static final int MAX_CONTACT = 320;
+    /** More countries than exist: a longer list is a mistake or an attack. */
+    public static final int MAX_JURISDICTIONS = 300;
 
     private final Database database;
     private final InstantSource clock;
@@ -60,7 +66,7 @@ public final class Organisations {
     /** As {@link #initOperator(String, String)}, with the contact hit/no-hit answers give for its entries (blank: none). */
     public Organisation initOperator(String name, String country, String contact) {
         String orgName = requireText(name, "organisation name");
-        Optional<String> contactText = Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty());
+        Optional<String> contactText = contact(contact);
         String code = Countries.normalise(country);
         return database.write(handle -> {
             Optional<String> existing = handle.createQuery("SELECT name FROM organisations ORDER BY operator DESC, id LIMIT 1")
@@ -88,7 +94,7 @@ public final class Organisations {
     public Organisation apply(String name, OrganisationKind kind, String country, String contact, AlsoInTransaction<Organisation> also) {
         String orgName = requireText(name, "organisation name");
         String code = Countries.normalise(country);
-        Optional<String> contactText = Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty());
+        Optional<String> contactText = contact(contact);
         return write(also, handle -> {
             if (findByName(handle, orgName).isPresent()) throw new AlreadyExistsException("organisation '" + orgName + "' already exists");
             return insert(handle, orgName, kind, code, contactText, MembershipState.APPLIED, false);
@@ -221,6 +227,8 @@ public final class Organisations {
 
     /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
     public Organisation setJurisdictions(long orgId, Collection<String> countries, AlsoInTransaction<Organisation> also) {
+        if (countries.size() > MAX_JURISDICTIONS)
+            throw new IllegalArgumentException("at most " + MAX_JURISDICTIONS + " countries, not " + countries.size());
         List<String> codes = Countries.normaliseAll(countries);
         return write(also, handle -> {
             require(handle, orgId);
@@ -372,6 +380,16 @@ public final class Organisations {
 
     private static String requireText(String text, String what) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
-        return text.strip();
+        return limit(text.strip(), MAX_TEXT, what);
+    }
+
+    /** Names, versions and signatories are shown in lists and audit events: a bound keeps those readable and small. */
+    private static String limit(String text, int max, String what) {
+        if (text.length() > max) throw new IllegalArgumentException(what + " must be at most " + max + " characters, not " + text.length());
+        return text;
+    }
+
+    private static Optional<String> contact(String contact) {
+        return Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty()).map(c -> limit(c, MAX_CONTACT, "contact"));
     }
 }

@@ -87,6 +87,22 @@ class OrganisationsTest {
     }
 
     @Test
+    void refusesOverlongNamesContactsAgreementsAndJurisdictionListsNamingTheLimit() {
+        String longName = "N".repeat(Organisations.MAX_TEXT + 1);
+        assertThatThrownBy(() -> orgs.apply(longName, HOTLINE, "DE", null)).hasMessageContaining("at most 200 characters");
+        assertThatThrownBy(() -> orgs.apply("Hotline", HOTLINE, "DE", "c".repeat(Organisations.MAX_CONTACT + 1)))
+                .hasMessageContaining("contact must be at most 320");
+        assertThat(orgs.list()).isEmpty();
+
+        Organisation fit = orgs.apply("N".repeat(Organisations.MAX_TEXT), HOTLINE, "DE", "c".repeat(Organisations.MAX_CONTACT));
+        assertThatThrownBy(() -> orgs.setJurisdictions(fit.id(), java.util.Collections.nCopies(Organisations.MAX_JURISDICTIONS + 1, "DE")))
+                .hasMessageContaining("at most 300 countries");
+        assertThatThrownBy(() -> orgs.recordAgreement(fit.id(), "v".repeat(Organisations.MAX_TEXT + 1), "Jane", "admin"))
+                .hasMessageContaining("agreement version must be at most 200");
+        assertThat(orgs.find(fit.id()).orElseThrow().jurisdictions()).isEmpty();
+    }
+
+    @Test
     void initOperatorCreatesAnActiveLawEnforcementOperator() {
         Organisation operator = orgs.initOperator("National Police", "gb", " desk@police.example ");
         assertThat(operator.contact()).contains("desk@police.example");

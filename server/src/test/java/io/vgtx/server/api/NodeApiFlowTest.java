@@ -96,6 +96,33 @@ class NodeApiFlowTest {
     }
 
     @Test
+    void onlyTheNodeAdministratorGivesBoardSeatsAndAnAdminRevokesOnlyItsOwnOrganisationsTokens() {
+        Organisation police = node.taskforce.active("Police", OrganisationKind.LAW_ENFORCEMENT);
+        Organisation hotline = node.taskforce.active("Hotline", OrganisationKind.HOTLINE);
+        String policeAdmin = node.taskforce.token(police, Role.ADMIN);
+        String policeViewer = node.taskforce.token(police, Role.VIEWER);
+        long hotlineToken = node.taskforce.tokens.authenticate(node.taskforce.token(hotline, Role.ANALYST)).orElseThrow().tokenId();
+
+        LiveNode.Reply ownBoard = node.post(policeAdmin, "/api/v1/organisations/" + police.id() + "/tokens", "{\"role\":\"BOARD\"}");
+        assertThat(ownBoard.status()).as("an organisation cannot seat itself on the board").isEqualTo(403);
+        assertThat(ownBoard.json().get("detail").asText()).contains("BOARD");
+        assertThat(node.post(admin, "/api/v1/organisations/" + police.id() + "/tokens", "{\"role\":\"BOARD\"}").status()).isEqualTo(201);
+
+        assertThat(node.send("DELETE", policeAdmin, "/api/v1/tokens/" + hotlineToken).status()).as("another's token").isEqualTo(404);
+        assertThat(node.send("DELETE", policeAdmin, "/api/v1/tokens/" + (hotlineToken + 1000)).status()).as("no such token").isEqualTo(404);
+        assertThat(node.send("DELETE", policeViewer, "/api/v1/tokens/" + hotlineToken).status()).as("a VIEWER revokes nothing").isEqualTo(403);
+        assertThat(node.send("DELETE", admin, "/api/v1/tokens/" + hotlineToken).status()).as("the node administrator").isEqualTo(200);
+    }
+
+    @Test
+    void overlongApplicationFieldsAreRefusedNamingTheField() {
+        LiveNode.Reply reply = node.post(null, "/api/v1/organisations",
+                "{\"name\":\"" + "N".repeat(201) + "\",\"kind\":\"NGO\",\"country\":\"DE\"}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("organisation name must be at most 200 characters");
+    }
+
+    @Test
     void unknownRevokedAndExpiredTokensAreAllRefusedAlike() {
         Organisation police = node.taskforce.active("Police", OrganisationKind.LAW_ENFORCEMENT);
         String revoked = node.taskforce.token(police, Role.ANALYST);

@@ -220,6 +220,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         Principal principal = requireAdminOf(call, org, false);
         NewToken body = call.body(NewToken.class);
         if (body.role() == null) throw ApiProblem.validation("Field 'role' is required: ADMIN, ANALYST, VIEWER or BOARD.");
+        // A BOARD token makes its organisation a voter on applications: seats on the board are the node's to give.
+        if (body.role() == Role.BOARD && !principal.may(Permission.NODE_ADMIN))
+            throw new AccessDeniedException("only a node administrator may issue BOARD tokens");
         if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > MAX_TOKEN_DAYS))
             throw ApiProblem.validation("Field 'expiresInDays' must be 1.." + MAX_TOKEN_DAYS + ".");
         IssuedToken issued = tokens.issue(org.id(), body.role(), Optional.ofNullable(body.expiresInDays()).map(Duration::ofDays),
@@ -229,11 +232,15 @@ public final class OrganisationRoutes implements ApiRoutes {
         return ApiResponse.json(201, new IssuedTokenView(issued.id(), issued.secret(), issued.role(), issued.expiresAt().orElse(null)));
     }
 
+    /** Another organisation's token is "not found" to an organisation's ADMIN: token ids are no one else's business. */
     private TokenView revoke(ApiCall call) {
+        Principal principal = principal(call);
+        boolean nodeAdmin = principal.may(Permission.NODE_ADMIN);
+        if (!nodeAdmin) AccessDeniedException.require(principal, Permission.MANAGE_ORGANISATION);
         long id = pathId(call);
-        TokenInfo token = tokens.find(id).orElseThrow(() -> new NotFoundException("no token with id " + id));
+        TokenInfo token = tokens.find(id).filter(t -> nodeAdmin || t.organisationId() == principal.organisationId())
+                .orElseThrow(() -> new NotFoundException("no token with id " + id));
         Organisation org = organisations.find(token.organisationId()).orElseThrow();
-        Principal principal = requireAdminOf(call, org, false);
         return TokenView.of(tokens.revoke(id, (handle, revoked) ->
                 audit.append(handle, Actor.of(principal), "token.revoke", "token:" + id, Outcome.OK, Map.of("organisation", org.name()))));
     }
