@@ -5,6 +5,7 @@ import io.vgtx.core.auth.Role;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.store.Backend;
+import io.vgtx.server.api.org.OrganisationRoutes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,21 @@ class NodeApiFlowTest {
         assertThat(node.send("DELETE", policeAdmin, "/api/v1/tokens/" + (hotlineToken + 1000)).status()).as("no such token").isEqualTo(404);
         assertThat(node.send("DELETE", policeViewer, "/api/v1/tokens/" + hotlineToken).status()).as("a VIEWER revokes nothing").isEqualTo(403);
         assertThat(node.send("DELETE", admin, "/api/v1/tokens/" + hotlineToken).status()).as("the node administrator").isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApplicationFormTakesFiveApplicationsAnHourFromOneAddress() {
+        for (int i = 0; i < OrganisationRoutes.APPLICATIONS.maxFailures(); i++) {
+            assertThat(node.post(null, "/api/v1/organisations", "{\"name\":\"NGO " + i + "\",\"kind\":\"NGO\",\"country\":\"DE\"}").status())
+                    .isEqualTo(201);
+        }
+        LiveNode.Reply flooded = node.post(null, "/api/v1/organisations", "{\"name\":\"NGO X\",\"kind\":\"NGO\",\"country\":\"DE\"}");
+        assertThat(flooded.status()).isEqualTo(429);
+        assertThat(flooded.json().get("type").asText()).isEqualTo("https://vgtx.io/problems/rate-limited");
+        assertThat(node.taskforce.organisations.findByName("NGO X")).as("nothing written").isEmpty();
+
+        node.clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(node.post(null, "/api/v1/organisations", "{\"name\":\"NGO X\",\"kind\":\"NGO\",\"country\":\"DE\"}").status()).isEqualTo(201);
     }
 
     @Test

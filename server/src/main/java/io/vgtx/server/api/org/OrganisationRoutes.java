@@ -18,6 +18,8 @@ import io.vgtx.core.org.Tally;
 import io.vgtx.core.org.Vote;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.NotFoundException;
+import io.vgtx.server.auth.AuthFailureLimiter;
+import io.vgtx.server.auth.AuthFailurePolicy;
 import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.http.ApiCall;
 import io.vgtx.server.http.ApiResponse;
@@ -28,6 +30,7 @@ import io.vgtx.server.problem.ApiProblem;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +43,19 @@ public final class OrganisationRoutes implements ApiRoutes {
     private final Tokens tokens;
     private final AuditLog audit;
 
+    /**
+     * Applying is the one write open to anyone: each address may apply {@code maxFailures} times an hour, then
+     * waits an hour (the limiter counts applications as it counts rejected tokens elsewhere).
+     */
+    public static final AuthFailurePolicy APPLICATIONS = new AuthFailurePolicy(5, Duration.ofHours(1), Duration.ofHours(1), 100_000);
+
+    private final AuthFailureLimiter applications;
+
     public OrganisationRoutes(NodeServices services) {
         this.organisations = services.organisations();
         this.tokens = services.tokens();
         this.audit = services.audit();
+        this.applications = new AuthFailureLimiter(APPLICATIONS, services.clock().withZone(ZoneOffset.UTC));
     }
 
     public record Application(String name, OrganisationKind kind, String country, String contact) {}
@@ -152,6 +164,10 @@ public final class OrganisationRoutes implements ApiRoutes {
     }
 
     private ApiResponse apply(ApiCall call) throws IOException {
+        String address = call.context().ip();
+        Optional<Duration> wait = applications.blockedFor(address);
+        if (wait.isPresent()) throw ApiProblem.rateLimited("Too many applications from this address; try again later.", wait.get());
+        applications.recordFailure(address);
         Application body = call.body(Application.class);
         if (body.name() == null || body.kind() == null || body.country() == null)
             throw ApiProblem.validation("Fields 'name', 'kind' and 'country' are required.");
