@@ -51,12 +51,18 @@ public final class AdminInitCommand implements Callable<Integer> {
                 new ParameterException(spec.commandLine(), "Missing required option: '--org=NAME' (the operating organisation's name)"));
         try (Database database = node.open()) {
             InstantSource clock = InstantSource.system();
-            Organisation operator = new Organisations(database, clock).initOperator(name, country, contact);
             Tokens tokens = new Tokens(database, clock);
-            IssuedToken admin = tokens.issue(operator.id(), Role.ADMIN, Optional.empty(), "admin (vgtx admin init)");
-            IssuedToken board = tokens.issue(operator.id(), Role.BOARD, Optional.empty(), "board (vgtx admin init)");
-            new AuditLog(database, clock).append(Actor.cli(operator.name()), "node.init", "organisation:" + operator.id(), Outcome.OK,
-                    Map.of("country", operator.country(), "tokens", admin.id() + "," + board.id()));
+            AuditLog audit = new AuditLog(database, clock);
+            // One transaction: a node is never left with an operator but no token to administer it by.
+            IssuedToken[] issued = new IssuedToken[2];
+            Organisation operator = new Organisations(database, clock).initOperator(name, country, contact, (handle, created) -> {
+                issued[0] = tokens.issue(handle, created.id(), Role.ADMIN, Optional.empty(), "admin (vgtx admin init)");
+                issued[1] = tokens.issue(handle, created.id(), Role.BOARD, Optional.empty(), "board (vgtx admin init)");
+                audit.append(handle, Actor.cli(created.name()), "node.init", "organisation:" + created.id(), Outcome.OK,
+                        Map.of("country", created.country(), "tokens", issued[0].id() + "," + issued[1].id()));
+            });
+            IssuedToken admin = issued[0];
+            IssuedToken board = issued[1];
             System.err.printf("initialised the node: operating organisation '%s' (%s, id %d), ACTIVE%n", operator.name(), operator.country(), operator.id());
             System.err.printf("BOARD token (membership votes; shown once): %s%n", board.secret());
             System.err.println("ADMIN token (shown once) on stdout:");

@@ -4,6 +4,7 @@ import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
+import org.jdbi.v3.core.Handle;
 import io.vgtx.core.store.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,15 @@ public final class Tokens {
 
     /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
     public IssuedToken issue(long orgId, Role role, Optional<Duration> ttl, String label, AlsoInTransaction<IssuedToken> also) {
+        return database.write(handle -> {
+            IssuedToken issued = issue(handle, orgId, role, ttl, label);
+            also.run(handle, issued);
+            return issued;
+        });
+    }
+
+    /** Issues inside the caller's write transaction (e.g. with the organisation it is for): it commits or rolls back with it. */
+    public IssuedToken issue(Handle handle, long orgId, Role role, Optional<Duration> ttl, String label) {
         if (label == null || label.isBlank()) throw new IllegalArgumentException("token label must not be blank");
         ttl.ifPresent(d -> {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("token lifetime must be positive, not " + d);
@@ -66,24 +76,20 @@ public final class Tokens {
         String secret = newSecret();
         Instant now = now();
         Optional<Instant> expiresAt = ttl.map(now::plus).map(t -> t.truncatedTo(ChronoUnit.MILLIS));
-        return database.write(handle -> {
-            if (handle.createQuery("SELECT COUNT(*) FROM organisations WHERE id = :id").bind("id", orgId).mapTo(int.class).one() == 0) {
-                throw new NotFoundException("no organisation with id " + orgId);
-            }
-            String hash = sha256(secret);
-            handle.createUpdate("""
-                            INSERT INTO api_tokens (organisation_id, role, label, secret_sha256, created_at, expires_at)
-                            VALUES (:org, :role, :label, :hash, :created, :expires)""")
-                    .bind("org", orgId).bind("role", role.name()).bind("label", label.strip())
-                    .bind("hash", hash).bind("created", now.toEpochMilli())
-                    .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
-                    .execute();
-            // Read back by the unique hash: portable, where generated-key retrieval differs by driver.
-            long tokenId = handle.createQuery("SELECT id FROM api_tokens WHERE secret_sha256 = :hash").bind("hash", hash).mapTo(long.class).one();
-            IssuedToken issued = new IssuedToken(tokenId, secret, role, expiresAt);
-            also.run(handle, issued);
-            return issued;
-        });
+        if (handle.createQuery("SELECT COUNT(*) FROM organisations WHERE id = :id").bind("id", orgId).mapTo(int.class).one() == 0) {
+            throw new NotFoundException("no organisation with id " + orgId);
+        }
+        String hash = sha256(secret);
+        handle.createUpdate("""
+                        INSERT INTO api_tokens (organisation_id, role, label, secret_sha256, created_at, expires_at)
+                        VALUES (:org, :role, :label, :hash, :created, :expires)""")
+                .bind("org", orgId).bind("role", role.name()).bind("label", label.strip())
+                .bind("hash", hash).bind("created", now.toEpochMilli())
+                .bind("expires", expiresAt.map(Instant::toEpochMilli).orElse(null))
+                .execute();
+        // Read back by the unique hash: portable, where generated-key retrieval differs by driver.
+        long tokenId = handle.createQuery("SELECT id FROM api_tokens WHERE secret_sha256 = :hash").bind("hash", hash).mapTo(long.class).one();
+        return new IssuedToken(tokenId, secret, role, expiresAt);
     }
 
     /**

@@ -65,10 +65,15 @@ public final class Organisations {
 
     /** As {@link #initOperator(String, String)}, with the contact hit/no-hit answers give for its entries (blank: none). */
     public Organisation initOperator(String name, String country, String contact) {
+        return initOperator(name, country, contact, AlsoInTransaction.nothing());
+    }
+
+    /** As the method above, running {@code also} in the same transaction (e.g. the first tokens and the audit event). */
+    public Organisation initOperator(String name, String country, String contact, AlsoInTransaction<Organisation> also) {
         String orgName = requireText(name, "organisation name");
         Optional<String> contactText = contact(contact);
         String code = Countries.normalise(country);
-        return database.write(handle -> {
+        return write(also, handle -> {
             Optional<String> existing = handle.createQuery("SELECT name FROM organisations ORDER BY operator DESC, id LIMIT 1")
                     .mapTo(String.class).findOne();
             if (existing.isPresent()) {

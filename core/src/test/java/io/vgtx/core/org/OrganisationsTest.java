@@ -103,6 +103,20 @@ class OrganisationsTest {
     }
 
     @Test
+    void initOperatorCommitsWithItsFirstTokensOrNotAtAll() {
+        assertThatThrownBy(() -> orgs.initOperator("NL Police", "NL", null, (handle, operator) -> {
+            tokens.issue(handle, operator.id(), Role.ADMIN, Optional.empty(), "admin");
+            throw new IllegalStateException("disk full");
+        })).hasMessage("disk full");
+        assertThat(orgs.list()).as("no operator without its token").isEmpty();
+
+        IssuedToken[] admin = new IssuedToken[1];
+        Organisation operator = orgs.initOperator("NL Police", "NL", null,
+                (handle, created) -> admin[0] = tokens.issue(handle, created.id(), Role.ADMIN, Optional.empty(), "admin"));
+        assertThat(tokens.authenticate(admin[0].secret())).get().extracting(p -> p.organisationId()).isEqualTo(operator.id());
+    }
+
+    @Test
     void initOperatorCreatesAnActiveLawEnforcementOperator() {
         Organisation operator = orgs.initOperator("National Police", "gb", " desk@police.example ");
         assertThat(operator.contact()).contains("desk@police.example");
