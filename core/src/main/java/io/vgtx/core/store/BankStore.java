@@ -87,8 +87,7 @@ public final class BankStore {
     public List<BankSummary> listBanks() {
         return database.read(handle -> {
             Map<Long, Map<SignalType, Long>> counts = new HashMap<>();
-            handle.createQuery("SELECT bank_id, type, COUNT(*) AS n FROM entries WHERE state = :active GROUP BY bank_id, type")
-                    .bind("active", EntryState.ACTIVE.name())
+            handle.createQuery("SELECT bank_id, type, SUM(active) AS n FROM bank_entry_counts GROUP BY bank_id, type HAVING SUM(active) > 0")
                     .map((rs, ctx) -> new TypeCount(rs.getLong("bank_id"), SignalTypes.byName(rs.getString("type")), rs.getLong("n")))
                     .forEach(c -> counts.computeIfAbsent(c.bankId(), id -> new HashMap<>()).put(c.type(), c.count()));
             return handle.createQuery("SELECT * FROM banks ORDER BY name")
@@ -178,8 +177,7 @@ public final class BankStore {
     /** Active entries per bank and distribution: what a listing of banks shows each organisation, filtered by what it may see. */
     public List<DistributionCount> activeCounts() {
         return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT bank_id, distribution, COUNT(*) AS n FROM entries WHERE state = :active GROUP BY bank_id, distribution")
-                .bind("active", EntryState.ACTIVE.name())
+                        "SELECT bank_id, distribution, SUM(active) AS n FROM bank_entry_counts GROUP BY bank_id, distribution HAVING SUM(active) > 0")
                 .map((rs, ctx) -> new DistributionCount(rs.getLong("bank_id"), Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
                 .list());
     }

@@ -102,10 +102,30 @@ final class EntryTable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot insert entries into bank " + bankId, e);
         }
+        CountChanges counts = new CountChanges();
+        for (Row row : rows) counts.add(bankId, row.data().type(), row.data().distribution().orElseThrow(), row.data().state(), 1);
+        counts.apply(handle);
     }
 
     void update(List<Row> rows) {
         if (rows.isEmpty()) return;
+        CountChanges counts = new CountChanges();
+        Map<Long, Row> byId = new HashMap<>();
+        for (Row row : rows) byId.put(row.id(), row);
+        // What each entry was, so the active counts move from its old distribution and state to its new ones.
+        for (List<Long> chunk : chunks(List.copyOf(byId.keySet()))) {
+            handle.createQuery("SELECT id, bank_id, type, distribution, state FROM entries WHERE id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> {
+                        long bank = rs.getLong("bank_id");
+                        SignalType type = SignalTypes.byName(rs.getString("type"));
+                        counts.add(bank, type, Distribution.valueOf(rs.getString("distribution")), EntryState.valueOf(rs.getString("state")), -1);
+                        EntryData now = byId.get(rs.getLong("id")).data();
+                        counts.add(bank, type, now.distribution().orElseThrow(), now.state(), 1);
+                        return null;
+                    })
+                    .forEach(nothing -> { });
+        }
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE entries SET quality = :quality, category = :category, series = :series,
                                    victim_identified = :victimIdentified, first_seen = :firstSeen,
@@ -114,6 +134,35 @@ final class EntryTable {
                 WHERE id = :id""");
         for (Row row : rows) bindData(batch, row).bind("id", row.id()).add();
         batch.execute();
+        counts.apply(handle);
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        int size = 500;
+        return java.util.stream.IntStream.range(0, (ids.size() + size - 1) / size)
+                .mapToObj(i -> ids.subList(i * size, Math.min(ids.size(), (i + 1) * size))).toList();
+    }
+
+    /** Net changes to {@code bank_entry_counts} of one write, added to the table in one statement per key. */
+    private static final class CountChanges {
+        private record Key(long bankId, SignalType type, Distribution distribution) {}
+
+        private final Map<Key, Long> deltas = new HashMap<>();
+
+        void add(long bankId, SignalType type, Distribution distribution, EntryState state, long delta) {
+            if (state == EntryState.ACTIVE) deltas.merge(new Key(bankId, type, distribution), delta, Long::sum);
+        }
+
+        void apply(Handle handle) {
+            deltas.values().removeIf(delta -> delta == 0);
+            if (deltas.isEmpty()) return;
+            PreparedBatch batch = handle.prepareBatch("""
+                    INSERT INTO bank_entry_counts (bank_id, type, distribution, active) VALUES (:bank, :type, :distribution, :delta)
+                    ON CONFLICT (bank_id, type, distribution) DO UPDATE SET active = bank_entry_counts.active + excluded.active""");
+            deltas.forEach((key, delta) -> batch.bind("bank", key.bankId()).bind("type", key.type().name())
+                    .bind("distribution", key.distribution().name()).bind("delta", delta).add());
+            batch.execute();
+        }
     }
 
     void insertGrades(Map<Long, List<Grade>> gradesByEntry) {

@@ -231,6 +231,41 @@ class BankStoreTest {
         assertThat(only(pdqHash(1)).data().grades().getFirst().gradedAt()).isEqualTo(millis);
     }
 
+    /**
+     * Property: the active counts kept per bank, type and distribution equal a count over the entries, after
+     * every add, re-add with another distribution, and retraction, in two banks.
+     */
+    @Test
+    void keptCountsEqualACountOfTheEntriesAfterEveryChange() {
+        store.createBank("a", "Hotline", Optional.empty(), Distribution.GREEN);
+        store.createBank("b", "Police", Optional.empty(), Distribution.AMBER);
+        java.util.random.RandomGenerator random = new java.util.SplittableRandom(7);
+        Distribution[] distributions = Distribution.values();
+        for (int op = 0; op < 60; op++) {
+            String bank = random.nextBoolean() ? "a" : "b";
+            if (random.nextInt(4) == 0) {
+                int n = random.nextInt(40);
+                if (store.findEntries(PdqSignal.PDQ, pdqHash(n)).stream().anyMatch(e -> e.bankName().equals(bank)
+                        && e.data().state() == EntryState.ACTIVE)) store.retract(bank, PdqSignal.PDQ, pdqHash(n));
+            } else {
+                List<EntryData> batch = new ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                    EntryData entry = random.nextBoolean() ? pdq(random.nextInt(40)) : EntryData.of(DigestSignal.MD5, "%032x".formatted(random.nextInt(40)));
+                    batch.add(entry.withDistribution(distributions[random.nextInt(distributions.length)]));
+                }
+                store.addEntries(bank, "Hotline", EntrySource.of(batch));
+            }
+            assertThat(store.activeCounts()).as("after op %d", op).containsExactlyInAnyOrderElementsOf(countedFromEntries());
+        }
+    }
+
+    private List<BankStore.DistributionCount> countedFromEntries() {
+        return db.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT bank_id, distribution, COUNT(*) AS n FROM entries WHERE state = 'ACTIVE' GROUP BY bank_id, distribution")
+                .map((rs, ctx) -> new BankStore.DistributionCount(rs.getLong("bank_id"), Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
+                .list());
+    }
+
     @Test
     void retractingMarksTheEntryAndLogsARetraction() {
         store.createBank("known", "Hotline", Optional.empty(), Distribution.GREEN);
