@@ -71,6 +71,17 @@ class CaseAlertsTest {
     }
 
     @Test
+    void aRetractionOnTheNodesOwnMachineReachesTheCasesToo() {
+        Case caseB = desk.cases().open(desk.b, "Beta", Optional.empty());
+        desk.cases().linkHashes(desk.b, caseB.id(), List.of(pdqRef(pdq(1))));
+
+        desk.node.store.retract("a-bank", io.vgtx.core.signal.PdqSignal.PDQ, pdq(1), desk.casework::retracted);
+
+        assertThat(desk.told(desk.policeB, NotificationKind.ENTRY_WITHDRAWN_FROM_CASE)).singleElement()
+                .satisfies(n -> assertThat(n.details()).containsEntry("entry", String.valueOf(desk.green.id())));
+    }
+
+    @Test
     void disputesReachTheCasesWhenTheyReachTheThresholdOnce() {
         Case caseB = desk.cases().open(desk.b, "Beta", Optional.empty());
         desk.cases().linkHashes(desk.b, caseB.id(), List.of(pdqRef(pdq(1))));
