@@ -5,6 +5,8 @@ import io.vgtx.server.api.bank.AuditRoutes;
 import io.vgtx.server.api.bank.BankRoutes;
 import io.vgtx.server.api.bank.FeedRoutes;
 import io.vgtx.server.api.bank.MatchRoutes;
+import io.vgtx.server.api.casework.CaseRoutes;
+import io.vgtx.server.api.casework.SeriesRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
@@ -42,6 +44,8 @@ public final class NodeApi {
                 new BankRoutes(services),
                 new MatchRoutes(services),
                 new FeedRoutes(services),
-                new AuditRoutes(services));
+                new AuditRoutes(services),
+                new CaseRoutes(services),
+                new SeriesRoutes(services));
     }
 }

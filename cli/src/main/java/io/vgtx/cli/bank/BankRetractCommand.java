@@ -1,5 +1,11 @@
 package io.vgtx.cli.bank;
 
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.casework.Casework;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.policy.BankRecipients;
+import java.time.InstantSource;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.bank.Entry;
@@ -60,6 +66,10 @@ final class BankRetractCommand implements Callable<Integer> {
                 .anyMatch(e -> e.bankName().equals(bank))).toList();
         if (held.size() > 1) throw new IllegalArgumentException("bank '" + bank + "' holds this value as both PDQ and SHA256; give --type");
         if (held.isEmpty()) throw new NotFoundException("bank '" + bank + "' has no entry " + hash.strip().toLowerCase());
-        return open.banks().retract(bank, held.getFirst(), hash);
+        // The cases that link the hash are told, in the retraction's own transaction, as when it is retracted over the API.
+        InstantSource clock = InstantSource.system();
+        Casework casework = Casework.open(open.database(), clock, open.banks(), new BankRecipients(open.database()),
+                new Organisations(open.database(), clock), new Notifications(open.database(), clock), new AuditLog(open.database(), clock));
+        return open.banks().retract(bank, held.getFirst(), hash, casework::retracted);
     }
 }

@@ -7,5 +7,11 @@ public enum NotificationKind {
     /** Another organisation confirmed one of our entries. */
     ENTRY_CONFIRMED,
     /** Another organisation disputed one of our entries. */
-    ENTRY_DISPUTED
+    ENTRY_DISPUTED,
+    /** Another organisation's case, match or report touches a hash or series one of our cases links (or the other way round). */
+    DECONFLICTION,
+    /** An entry whose hash one of our cases links was retracted by its owner. */
+    ENTRY_WITHDRAWN_FROM_CASE,
+    /** An entry whose hash one of our cases links has been disputed by enough organisations to doubt it. */
+    ENTRY_DISPUTED_IN_CASE
 }

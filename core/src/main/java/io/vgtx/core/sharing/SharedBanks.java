@@ -43,8 +43,16 @@ public final class SharedBanks {
     private final EntryOpinions opinions;
     private final Notifications notifications;
     private final AuditLog audit;
+    private final SharingHooks hooks;
 
     public SharedBanks(BankStore store, BankRecipients recipients, EntryOpinions opinions, Notifications notifications, AuditLog audit) {
+        this(store, recipients, opinions, notifications, audit, SharingHooks.NONE);
+    }
+
+    /** As above, with what casework adds: cases linking a retracted or disputed entry's hash are told, in the same write. */
+    public SharedBanks(BankStore store, BankRecipients recipients, EntryOpinions opinions, Notifications notifications, AuditLog audit,
+                       SharingHooks hooks) {
+        this.hooks = hooks;
         this.store = store;
         this.recipients = recipients;
         this.opinions = opinions;
@@ -169,6 +177,7 @@ public final class SharedBanks {
             notifications.notify(handle, bank.owner(), kind, "entry:" + entryId, Map.of("by", principal.organisationName(), "bank", bank.name()));
             audit.append(handle, Actor.of(principal), "entry." + verdict.name().toLowerCase(java.util.Locale.ROOT), "entry:" + entryId,
                     Outcome.OK, Map.of());
+            hooks.opinionGiven(handle, entry, opinion);
         });
     }
 
@@ -179,8 +188,10 @@ public final class SharedBanks {
         Entry entry = visibleEntry(principal, sight, entryId);
         if (!sight.owns(sight.bank(entry.bankId()).orElseThrow()))
             throw new AccessDeniedException("only the owner of bank '" + entry.bankName() + "' may retract its entries");
-        return store.retract(entryId, (handle, retracted) ->
-                audit.append(handle, Actor.of(principal), "entry.retract", "entry:" + entryId, Outcome.OK, Map.of()));
+        return store.retract(entryId, (handle, retracted) -> {
+            audit.append(handle, Actor.of(principal), "entry.retract", "entry:" + entryId, Outcome.OK, Map.of());
+            hooks.retracted(handle, retracted);
+        });
     }
 
     private Sight sight(Principal principal) {

@@ -7,6 +7,7 @@ import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.bank.Entry;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.match.Match;
 import io.vgtx.core.match.MatchIndex;
@@ -22,6 +23,7 @@ import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.hashing.pdq.PdqResult;
+import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -53,11 +56,19 @@ public final class SharedMatching {
     private final Matcher matcher;
     private final Notifications notifications;
     private final AuditLog audit;
+    private final SharingHooks hooks;
     private final AtomicLong matchedHashes = new AtomicLong();
     private final AtomicLong queriedHashes = new AtomicLong();
 
     public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
                           MatchIndex index, Notifications notifications, AuditLog audit) {
+        this(database, store, recipients, organisations, index, notifications, audit, SharingHooks.NONE);
+    }
+
+    /** As above, with what casework adds to every answer: victim identifications, and deconfliction alerts. */
+    public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
+                          MatchIndex index, Notifications notifications, AuditLog audit, SharingHooks hooks) {
+        this.hooks = hooks;
         this.database = database;
         this.store = store;
         this.recipients = recipients;
@@ -76,7 +87,7 @@ public final class SharedMatching {
         checkThreshold(threshold);
         catchUp();
         Sight sight = Sight.of(principal, store, recipients);
-        Answering answering = new Answering(sight);
+        Answering answering = new Answering(sight, hooks.victimIdentifications());
         // The lookups run on all cores: a PDQ range search costs about 0.1 ms whatever the bank size, so a request of
         // 100 hashes would otherwise wait ~10 ms on one core while the others idle. Answering stays sequential.
         List<List<Match>> found = (queries.size() >= PARALLEL_FROM ? queries.parallelStream() : queries.stream())
@@ -84,7 +95,7 @@ public final class SharedMatching {
                 .toList();
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) results.add(answering.answer(queries.get(i), found.get(i), isLowQuality(queries.get(i))));
-        answering.record(principal);
+        answering.record(principal, queries, found);
         return results;
     }
 
@@ -96,10 +107,10 @@ public final class SharedMatching {
     public QueryResult matchContent(Principal principal, HashQuery described, MatchQuery content) {
         AccessDeniedException.require(principal, Permission.READ);
         catchUp();
-        Answering answering = new Answering(Sight.of(principal, store, recipients));
+        Answering answering = new Answering(Sight.of(principal, store, recipients), hooks.victimIdentifications());
         MatchResult result = matcher.match(content);
         QueryResult answer = answering.answer(described, result.matches(), result.lowQualityPdq());
-        answering.record(principal);
+        answering.record(principal, List.of(described), List.of(result.matches()));
         return answer;
     }
 
@@ -130,45 +141,65 @@ public final class SharedMatching {
     /** One request's answers, and what they oblige: notifications to owners of hidden matches, an audit event. */
     private final class Answering {
         private final Sight sight;
+        private final Map<String, VictimIdentification> identified;
         private final Map<String, TreeSet<Long>> hiddenByOwner = new TreeMap<>();
         private final Map<String, Optional<String>> contacts = new LinkedHashMap<>();
         private long restrictedSeen;
         private long answered;
         private long queried;
 
-        Answering(Sight sight) {
+        Answering(Sight sight, Map<String, VictimIdentification> identified) {
             this.sight = sight;
+            this.identified = identified;
         }
 
         QueryResult answer(HashQuery query, List<Match> found, boolean lowQuality) {
             List<Match> visible = new ArrayList<>();
+            Map<String, VictimIdentification> identifications = new TreeMap<>();
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (Match match : found) {
                 Entry entry = match.entry();
+                Optional<VictimIdentification> identification = entry.data().series().map(identified::get);
                 if (sight.canSee(entry)) {
                     visible.add(match);
+                    identification.ifPresent(i -> identifications.put(entry.data().series().orElseThrow(), i));
                     if (Sight.isRestricted(entry)) restrictedSeen++;
                 } else {
                     String owner = sight.bank(entry.bankId()).orElseThrow().owner();
                     hiddenByOwner.computeIfAbsent(owner, o -> new TreeSet<>()).add(entry.id());
-                    hits.computeIfAbsent(owner, o -> new Hit(o, contact(o)));
+                    // Victim identified is told with a hit (never the series' name): the earliest identification wins.
+                    boolean victimIdentified = entry.data().victimIdentified() || identification.isPresent();
+                    hits.merge(owner, new Hit(owner, contact(owner), victimIdentified, identification), Answering::merge);
                 }
             }
             if (!found.isEmpty()) answered++;
             queried++;
-            return new QueryResult(query, visible, List.copyOf(hits.values()), lowQuality);
+            return new QueryResult(query, visible, List.copyOf(hits.values()), lowQuality, identifications);
+        }
+
+        private static Hit merge(Hit a, Hit b) {
+            Optional<VictimIdentification> earliest = a.identification().isEmpty() ? b.identification()
+                    : b.identification().isEmpty() || !b.identification().get().on().isBefore(a.identification().get().on())
+                    ? a.identification() : b.identification();
+            return new Hit(a.organisation(), a.contact(), a.victimIdentified() || b.victimIdentified(), earliest);
         }
 
         private Optional<String> contact(String owner) {
             return contacts.computeIfAbsent(owner, o -> organisations.findByName(o).flatMap(Organisation::contact));
         }
 
-        /** Notifies each owner of hidden matches once and audits restricted reads and hits, in one write. */
-        void record(Principal principal) {
+        /**
+         * Notifies each owner of hidden matches once and audits restricted reads and hits, in one write, together with
+         * what the hooks make of the answers (deconfliction alerts).
+         */
+        void record(Principal principal, List<HashQuery> queries, List<List<Match>> found) {
             matchedHashes.addAndGet(answered);
             queriedHashes.addAndGet(queried);
-            if (hiddenByOwner.isEmpty() && restrictedSeen == 0) return;
+            Optional<Consumer<Handle>> followUp = hooks.matched(principal, queries, found);
+            if (hiddenByOwner.isEmpty() && restrictedSeen == 0 && followUp.isEmpty()) return;
             database.write(handle -> {
+                followUp.ifPresent(write -> write.accept(handle));
+                if (hiddenByOwner.isEmpty() && restrictedSeen == 0) return null;
                 hiddenByOwner.forEach((owner, entryIds) -> notifications.notify(handle, owner, NotificationKind.MATCH_HIT,
                         "entry:" + entryIds.first(), Map.of("asker", principal.organisationName(),
                                 "entries", entryIds.stream().limit(100).map(String::valueOf).collect(Collectors.joining(",")),

@@ -17,8 +17,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What one principal may see, for the length of one request: the banks and their RED recipients, loaded once. */
-final class Sight {
+/**
+ * What one principal may see, for the length of one request: the banks and their RED recipients, loaded once.
+ * Public so that other areas of the domain (casework) apply exactly the same rules.
+ */
+public final class Sight {
     private static final SortedSet<Long> NONE = new TreeSet<>();
 
     private final Viewer viewer;
@@ -31,26 +34,39 @@ final class Sight {
         this.recipients = recipients;
     }
 
-    static Sight of(Principal principal, BankStore store, BankRecipients bankRecipients) {
-        return new Sight(Viewer.of(principal), store.banks().stream().collect(Collectors.toMap(Bank::id, Function.identity())),
+    public static Sight of(Principal principal, BankStore store, BankRecipients bankRecipients) {
+        return of(Viewer.of(principal), store, bankRecipients);
+    }
+
+    /**
+     * From banks and RED recipients the caller read itself, e.g. inside a write transaction (where a nested read
+     * transaction is not possible).
+     */
+    public static Sight of(Viewer viewer, java.util.Collection<Bank> banks, Map<Long, SortedSet<Long>> recipients) {
+        return new Sight(viewer, banks.stream().collect(Collectors.toMap(Bank::id, Function.identity())), Map.copyOf(recipients));
+    }
+
+    /** What an organisation may see, e.g. the recipient of an alert, which is not the one making the request. */
+    public static Sight of(Viewer viewer, BankStore store, BankRecipients bankRecipients) {
+        return new Sight(viewer, store.banks().stream().collect(Collectors.toMap(Bank::id, Function.identity())),
                 bankRecipients.all());
     }
 
-    boolean canSee(Entry entry) {
+    public boolean canSee(Entry entry) {
         Bank bank = banks.get(entry.bankId());
         return bank != null && Visibility.canSee(viewer, bank, entry.data(), recipients(bank));
     }
 
     /** Whether entries of this distribution in this bank would be visible. */
-    boolean canSee(Bank bank, Distribution distribution) {
+    public boolean canSee(Bank bank, Distribution distribution) {
         return Visibility.canSee(viewer, bank.owner(), distribution, recipients(bank));
     }
 
-    boolean owns(Bank bank) {
+    public boolean owns(Bank bank) {
         return bank.owner().equals(viewer.name());
     }
 
-    Optional<Bank> bank(long id) {
+    public Optional<Bank> bank(long id) {
         return Optional.ofNullable(banks.get(id));
     }
 
@@ -59,7 +75,7 @@ final class Sight {
     }
 
     /** AMBER and RED data: reading it is audited. */
-    static boolean isRestricted(Entry entry) {
+    public static boolean isRestricted(Entry entry) {
         return entry.data().distribution().map(d -> d != Distribution.GREEN).orElse(true);
     }
 

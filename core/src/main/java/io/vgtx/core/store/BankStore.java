@@ -131,12 +131,19 @@ public final class BankStore {
      * @throws IllegalArgumentException when {@code value} is not a valid hash of {@code type}
      */
     public Entry retract(String bank, SignalType type, String value) {
+        return retract(bank, type, value, AlsoInTransaction.nothing());
+    }
+
+    /** As {@link #retract(String, SignalType, String)}, running {@code also} in the same transaction (e.g. telling the cases that link it). */
+    public Entry retract(String bank, SignalType type, String value, AlsoInTransaction<Entry> also) {
         HashKey key = new HashKey(type, type.normalize(value));
         return database.write(handle -> {
             Bank found = requireBank(handle, bank);
             Entry entry = Optional.ofNullable(new EntryTable(handle).findInBank(found.id(), List.of(key)).get(key))
                     .orElseThrow(() -> new NotFoundException("bank '" + found.name() + "' has no " + type.name() + " entry " + key.value()));
-            return retract(handle, entry);
+            Entry retracted = retract(handle, entry);
+            also.run(handle, retracted);
+            return retracted;
         });
     }
 

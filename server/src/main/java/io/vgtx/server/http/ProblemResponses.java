@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import io.vgtx.core.auth.AccessDeniedException;
+import io.vgtx.core.casework.CaseConflictException;
 import io.vgtx.core.org.IllegalTransitionException;
 import io.vgtx.core.org.IneligibleVoterException;
 import io.vgtx.core.store.AlreadyExistsException;
@@ -76,6 +77,7 @@ public final class ProblemResponses {
             case AccessDeniedException denied -> ApiProblem.forbidden(denied.getMessage());
             case IneligibleVoterException ineligible -> ApiProblem.forbidden(ineligible.getMessage());
             case IllegalTransitionException transition -> ApiProblem.conflict(transition.getMessage());
+            case CaseConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case IllegalArgumentException invalid when invalid.getMessage() != null -> ApiProblem.validation(invalid.getMessage());
             case JacksonException json -> fromJson(json);
             default -> internal(ctx);

@@ -3,6 +3,7 @@ package io.vgtx.server.node;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.casework.Casework;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.notify.Notifications;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed) {
+                           SharedBanks banks, SharedMatching matching, Feed feed, Casework casework) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -45,10 +46,11 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         AuditLog audit = new AuditLog(database, clock);
         ChangeLog changes = new ChangeLog(database.jdbi());
         MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
+        Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
-                new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit),
-                new SharedMatching(database, store, recipients, organisations, index, notifications, audit),
-                new Feed(store, recipients, changes, audit));
+                new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, casework),
+                new SharedMatching(database, store, recipients, organisations, index, notifications, audit, casework),
+                new Feed(store, recipients, changes, audit), casework);
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */

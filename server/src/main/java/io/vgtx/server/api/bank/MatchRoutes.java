@@ -110,7 +110,7 @@ public final class MatchRoutes implements ApiRoutes {
     }
 
     private static List<MatchView> views(QueryResult result) {
-        return result.matches().stream().map(MatchView::of).toList();
+        return result.matches().stream().map(m -> MatchView.of(m, result)).toList();
     }
 
     private static List<HitView> hits(QueryResult result) {

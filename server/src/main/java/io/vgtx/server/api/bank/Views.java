@@ -7,6 +7,7 @@ import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.bank.Opinion;
 import io.vgtx.core.bank.Verdict;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.match.Match;
 import io.vgtx.core.notify.Notification;
 import io.vgtx.core.sharing.BankView;
@@ -14,9 +15,11 @@ import io.vgtx.core.sharing.Hit;
 import io.vgtx.core.sharing.QueryResult;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of the bank, entry, match, feed and notification routes (records: the OpenAPI schemas are built from them). */
 public final class Views {
@@ -72,28 +75,43 @@ public final class Views {
 
     public record MatchRequest(List<HashItem> hashes, Integer threshold) {}
 
-    /** One visible matching entry. @param transform for PDQ: which rotation or mirror of the query matched */
+    /**
+     * One visible matching entry.
+     *
+     * @param transform        for PDQ: which rotation or mirror of the query matched
+     * @param victimIdentified its series is marked victim-identified, or the entry itself says so
+     * @param identifiedBy     the agency that marked its series victim-identified, and {@code identifiedOn} when
+     */
     public record MatchView(long entry, long bankId, String bank, String type, String value, Category category, int distance,
-                     String transform, String label, String series, boolean victimIdentified, Distribution distribution) {
-        static MatchView of(Match m) {
+                     String transform, String label, String series, boolean victimIdentified, String identifiedBy, LocalDate identifiedOn,
+                     Distribution distribution) {
+        static MatchView of(Match m, QueryResult result) {
             EntryData d = m.entry().data();
+            Optional<VictimIdentification> identification = result.identification(m);
             return new MatchView(m.entry().id(), m.entry().bankId(), m.entry().bankName(), m.type().name(), d.value(),
                     d.category().orElse(null), m.distance(), m.transform().map(t -> t.name().toLowerCase(Locale.ROOT)).orElse(null),
-                    d.label().orElse(null), d.series().orElse(null), d.victimIdentified(), d.distribution().orElse(null));
+                    d.label().orElse(null), d.series().orElse(null), result.victimIdentified(m),
+                    identification.map(VictimIdentification::organisation).orElse(null), identification.map(VictimIdentification::on).orElse(null),
+                    d.distribution().orElse(null));
         }
     }
 
-    /** A hit/no-hit answer: this organisation holds a match you may not see; contact it (it has been told). */
-    public record HitView(String organisation, String contact) {
+    /**
+     * A hit/no-hit answer: this organisation holds a match you may not see; contact it (it has been told). Whether the
+     * victim is identified is told too (by whom and when, when a series mark says so), never the series.
+     */
+    public record HitView(String organisation, String contact, boolean victimIdentified, String identifiedBy, LocalDate identifiedOn) {
         static HitView of(Hit hit) {
-            return new HitView(hit.organisation(), hit.contact().orElse(null));
+            return new HitView(hit.organisation(), hit.contact().orElse(null), hit.victimIdentified(),
+                    hit.identification().map(VictimIdentification::organisation).orElse(null),
+                    hit.identification().map(VictimIdentification::on).orElse(null));
         }
     }
 
     public record ResultView(HashItem query, List<MatchView> matches, List<HitView> hits, boolean lowQuality) {
         static ResultView of(QueryResult r) {
             return new ResultView(new HashItem(r.query().type().name(), r.query().value(), r.query().quality().orElse(null)),
-                    r.matches().stream().map(MatchView::of).toList(), r.hits().stream().map(HitView::of).toList(), r.lowQuality());
+                    r.matches().stream().map(m -> MatchView.of(m, r)).toList(), r.hits().stream().map(HitView::of).toList(), r.lowQuality());
         }
     }
 
