@@ -7,5 +7,7 @@ public enum NotificationKind {
     /** Another organisation confirmed one of our entries. */
     ENTRY_CONFIRMED,
     /** Another organisation disputed one of our entries. */
-    ENTRY_DISPUTED
+    ENTRY_DISPUTED,
+    /** A report was routed to us: its hosting country is in our jurisdiction (or we are the fallback). */
+    REPORT_ROUTED
 }
