@@ -155,6 +155,11 @@ public final class Reports {
             if (verdict.illegal()) route(handle, ReportStore.find(handle, id).orElseThrow(), principal, everyone, now);
             return null;
         });
+        return current(principal, id);
+    }
+
+    /** The report as the principal sees it after its own step (audited as that step, not as a read). */
+    private ReportDetail current(Principal principal, long id) {
         return detail(principal, database.read(handle -> Loaded.of(handle, ReportStore.find(handle, id).orElseThrow())));
     }
 
@@ -164,19 +169,20 @@ public final class Reports {
      *
      * @throws ReportTransitionException unless the report is ASSESSED or ROUTED
      */
-    public Report reroute(Principal principal, long id) {
+    public ReportDetail reroute(Principal principal, long id) {
         AccessDeniedException.require(principal, Permission.WRITE);
         Report report = readable(principal, id);
         requireReporter(principal, report, "routes");
         checkRoutable(report);
         List<Organisation> everyone = organisations.list();
         Instant now = now();
-        return database.write(handle -> {
+        database.write(handle -> {
             Report current = ReportStore.find(handle, id).orElseThrow();
             checkRoutable(current);
             route(handle, current, principal, everyone, now);
-            return ReportStore.find(handle, id).orElseThrow();
+            return null;
         });
+        return current(principal, id);
     }
 
     /**
@@ -186,12 +192,12 @@ public final class Reports {
      * @throws ReportTransitionException unless the step is the report's next one
      * @throws IllegalArgumentException  naming {@code at} when it is out of order or in the future
      */
-    public Report takedown(Principal principal, long id, TakedownStep step, Optional<Instant> at) {
+    public ReportDetail takedown(Principal principal, long id, TakedownStep step, Optional<Instant> at) {
         AccessDeniedException.require(principal, Permission.WRITE);
         readable(principal, id);
         Instant now = now();
         Instant when = at.map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
-        return database.write(handle -> {
+        database.write(handle -> {
             Report current = ReportStore.find(handle, id).orElseThrow();
             if (!current.state().canBecome(step.state())) {
                 throw new ReportTransitionException(id, current.state(), step.state(), switch (current.state()) {
@@ -208,8 +214,9 @@ public final class Reports {
             ReportStore.takedown(handle, id, step, new Step(when, principal.organisationName(), principal.tokenId()));
             audit.append(handle, Actor.of(principal), "report.takedown", subject(id), Outcome.OK,
                     Map.of("step", step.name(), "at", when.toString()));
-            return ReportStore.find(handle, id).orElseThrow();
+            return null;
         });
+        return current(principal, id);
     }
 
     /**

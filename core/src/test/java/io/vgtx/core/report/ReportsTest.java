@@ -145,7 +145,7 @@ class ReportsTest {
         Instant removedAt = clock.instant().minus(Duration.ofHours(1));
         reports.takedown(node.principal(nlHotline, Role.ADMIN), made.id(), TakedownStep.REMOVED, Optional.of(removedAt));
         clock.advance(Duration.ofDays(2));
-        Report confirmed = reports.takedown(reporter, made.id(), TakedownStep.REMOVAL_CONFIRMED, Optional.empty());
+        Report confirmed = reports.takedown(reporter, made.id(), TakedownStep.REMOVAL_CONFIRMED, Optional.empty()).report();
 
         assertThat(confirmed.state()).isEqualTo(ReportState.REMOVAL_CONFIRMED);
         assertThat(confirmed.noticeSent()).hasValue(new Step(START.plus(Duration.ofHours(3)), "NL Police", police.tokenId()));
@@ -198,7 +198,7 @@ class ReportsTest {
         assertThat(node.notifications.list("FR Police", 0, 10)).isEmpty();
 
         Reports withInterpol = reports(ReportSettings.fallback("INTERPOL"));
-        Report routed = withInterpol.reroute(reporter, withoutFallback.id());
+        Report routed = withInterpol.reroute(reporter, withoutFallback.id()).report();
         assertThat(routed.state()).isEqualTo(ReportState.ROUTED);
         assertThat(routed.routes()).extracting(Route::organisation, Route::reason).containsExactly(tuple("INTERPOL", Route.Reason.FALLBACK));
         assertThat(routed.routeNote()).hasValueSatisfying(note -> assertThat(note).contains("routed to the fallback organisation 'INTERPOL'"));
@@ -224,7 +224,7 @@ class ReportsTest {
                 .isInstanceOf(ReportTransitionException.class).hasMessageContaining("once the report is routed");
 
         node.organisations.setJurisdictions(bePolice.id(), List.of("BE", "IT"));
-        Report routed = reports.reroute(reporter, made.id());
+        Report routed = reports.reroute(reporter, made.id()).report();
         assertThat(routed.state()).isEqualTo(ReportState.ROUTED);
         assertThat(routed.routes()).extracting(Route::organisation).containsExactly("BE Police");
         assertThat(routed.routeNote()).isEmpty();

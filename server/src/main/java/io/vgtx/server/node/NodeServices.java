@@ -8,6 +8,8 @@ import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.report.ReportSettings;
+import io.vgtx.core.report.Reports;
 import io.vgtx.core.sharing.Feed;
 import io.vgtx.core.sharing.SharedBanks;
 import io.vgtx.core.sharing.SharedMatching;
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed) {
+                           SharedBanks banks, SharedMatching matching, Feed feed, Reports reports) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -38,6 +40,11 @@ public record NodeServices(Database database, InstantSource clock, Organisations
      * change log (see {@link MatchIndex#load(BankStore, ChangeLog, Path)}), else from the database.
      */
     public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot) {
+        return open(database, clock, snapshot, ReportSettings.none());
+    }
+
+    /** As {@link #open(Database, InstantSource, Optional)}, with how reports are routed (e.g. {@code vgtx serve --report-fallback}). */
+    public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings) {
         BankStore store = new BankStore(database, clock);
         BankRecipients recipients = new BankRecipients(database);
         Organisations organisations = new Organisations(database, clock);
@@ -45,10 +52,12 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         AuditLog audit = new AuditLog(database, clock);
         ChangeLog changes = new ChangeLog(database.jdbi());
         MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
+        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit),
-                new SharedMatching(database, store, recipients, organisations, index, notifications, audit),
-                new Feed(store, recipients, changes, audit));
+                matching,
+                new Feed(store, recipients, changes, audit),
+                new Reports(database, clock, organisations, store, recipients, matching, notifications, audit, reportSettings));
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */
