@@ -150,7 +150,7 @@ public final class Reports {
             details.put("verdict", verdict.illegal() ? "ILLEGAL" : "NOT_ILLEGAL");
             if (verdict instanceof ReportVerdict.Illegal illegal) details.put("category", illegal.category().name());
             details.put("matches", String.valueOf(matches.size()));
-            details.put("hits", hits.stream().map(StoredHit::organisation).distinct().sorted().collect(Collectors.joining(",")));
+            details.put("hits", truncate(hits.stream().map(StoredHit::organisation).distinct().sorted().collect(Collectors.joining(","))));
             audit.append(handle, Actor.of(principal), "report.assess", subject(id), Outcome.OK, details);
             if (verdict.illegal()) route(handle, ReportStore.find(handle, id).orElseThrow(), principal, everyone, now);
             return null;
@@ -232,8 +232,8 @@ public final class Reports {
         audit.append(Actor.of(principal), "report.read", subject(id), Outcome.OK, Map.of(
                 "relation", detail.relation().name(), "state", detail.report().state().name(),
                 "matches", String.valueOf(shown), "restricted_matches", String.valueOf(restricted),
-                "hits", detail.results().stream().flatMap(r -> r.hits().stream()).map(Hit::organisation).distinct().sorted()
-                        .collect(Collectors.joining(","))));
+                "hits", truncate(detail.results().stream().flatMap(r -> r.hits().stream()).map(Hit::organisation).distinct().sorted()
+                        .collect(Collectors.joining(",")))));
         return detail;
     }
 
