@@ -8,6 +8,7 @@ import io.vgtx.server.api.bank.MatchRoutes;
 import io.vgtx.server.api.casework.CaseRoutes;
 import io.vgtx.server.api.casework.SeriesRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
+import io.vgtx.server.api.report.ReportRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
@@ -46,6 +47,7 @@ public final class NodeApi {
                 new FeedRoutes(services),
                 new AuditRoutes(services),
                 new CaseRoutes(services),
-                new SeriesRoutes(services));
+                new SeriesRoutes(services),
+                new ReportRoutes(services));
     }
 }

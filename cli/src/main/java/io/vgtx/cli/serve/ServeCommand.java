@@ -1,6 +1,8 @@
 package io.vgtx.cli.serve;
 
 import io.vgtx.cli.node.NodeOptions;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.store.Database;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
@@ -38,6 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body in MiB, e.g. an image sent to /api/v1/match/image (default: ${DEFAULT-VALUE}).")
     int maxRequestMib;
 
+    @Option(names = "--report-fallback", paramLabel = "NAME",
+            description = "Organisation (by name, e.g. INTERPOL) that receives an illegal report when no ACTIVE law-enforcement "
+                    + "organisation holds the hosting country's jurisdiction. Without it such a report stays ASSESSED, noting why.")
+    String reportFallback;
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
     /** Opens the database and starts serving; prints where. The caller closes the server. */
     public NodeServer start() {
         Database database = node.open();
-        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory());
+        ReportSettings reportSettings = ReportSettings.fallback(reportFallback);
+        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings);
+        reportSettings.fallbackOrganisation().filter(name -> new Organisations(database, InstantSource.system()).findByName(name).isEmpty())
+                .ifPresent(name -> spec.commandLine().getErr().println("vgtx: note: --report-fallback '" + name
+                        + "' is not an organisation of this node yet; reports needing it stay ASSESSED until it is ACTIVE"));
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())

@@ -46,4 +46,31 @@ class ServeCommandTest {
         }
         assertThat(Files.exists(dataDir.resolve("vgtx.db"))).isTrue();
     }
+
+    @Test
+    void theReportFallbackReachesTheNodeAndAMissingOneIsNoted() throws Exception {
+        CliRun init = CliRun.of("admin", "init", "--org", "NL Police", "--country", "NL", "--data-dir", dataDir.toString());
+        assertThat(init.exitCode()).isZero();
+        String admin = init.out().strip();
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString(), "--report-fallback", "INTERPOL");
+        ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+        serve.spec.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        try (NodeServer server = serve.start(); HttpClient client = HttpClient.newHttpClient()) {
+            assertThat(err.toString()).contains("--report-fallback 'INTERPOL' is not an organisation of this node yet");
+            String base = "http://127.0.0.1:" + server.port() + "/api/v1/reports";
+            HttpResponse<String> made = client.send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://x.example/1\",\"source\":\"PUBLIC\",\"hostingCountry\":\"FR\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            String id = made.body().replaceAll("^\\{\"id\":(\\d+),.*$", "$1");
+            HttpResponse<String> assessed = client.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/assessment"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"illegal\":true,\"category\":\"A\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(assessed.body()).contains("\"state\":\"ASSESSED\"").contains("the fallback organisation 'INTERPOL' is not an ACTIVE organisation");
+        }
+    }
 }

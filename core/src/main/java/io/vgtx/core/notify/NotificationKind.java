@@ -13,5 +13,7 @@ public enum NotificationKind {
     /** An entry whose hash one of our cases links was retracted by its owner. */
     ENTRY_WITHDRAWN_FROM_CASE,
     /** An entry whose hash one of our cases links has been disputed by enough organisations to doubt it. */
-    ENTRY_DISPUTED_IN_CASE
+    ENTRY_DISPUTED_IN_CASE,
+    /** A report was routed to us: its hosting country is in our jurisdiction (or we are the fallback). */
+    REPORT_ROUTED
 }

@@ -4,11 +4,15 @@ import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Tokens;
 import io.vgtx.core.casework.Casework;
+import io.vgtx.core.casework.HashRef;
+import io.vgtx.core.casework.Origin;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.report.ReportSettings;
+import io.vgtx.core.report.Reports;
 import io.vgtx.core.sharing.Feed;
 import io.vgtx.core.sharing.SharedBanks;
 import io.vgtx.core.sharing.SharedMatching;
@@ -27,7 +31,7 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed, Casework casework) {
+                           SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -39,6 +43,11 @@ public record NodeServices(Database database, InstantSource clock, Organisations
      * change log (see {@link MatchIndex#load(BankStore, ChangeLog, Path)}), else from the database.
      */
     public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot) {
+        return open(database, clock, snapshot, ReportSettings.none());
+    }
+
+    /** As {@link #open(Database, InstantSource, Optional)}, with how reports are routed (e.g. {@code vgtx serve --report-fallback}). */
+    public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings) {
         BankStore store = new BankStore(database, clock);
         BankRecipients recipients = new BankRecipients(database);
         Organisations organisations = new Organisations(database, clock);
@@ -47,10 +56,14 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         ChangeLog changes = new ChangeLog(database.jdbi());
         MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
         Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit);
+        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, casework);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, casework),
-                new SharedMatching(database, store, recipients, organisations, index, notifications, audit, casework),
-                new Feed(store, recipients, changes, audit), casework);
+                matching,
+                new Feed(store, recipients, changes, audit), casework,
+                new Reports(database, clock, organisations, store, recipients, matching, notifications, audit, reportSettings,
+                        (handle, organisation, reportId, hashes) -> casework.deconfliction().touch(handle, organisation,
+                                hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)));
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */

@@ -2,6 +2,7 @@ package io.vgtx.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.sharing.Taskforce;
 import io.vgtx.core.store.Backend;
 import io.vgtx.core.store.Database;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real node on a free port over a fresh database of either backend, its organisations made through the
@@ -34,9 +36,13 @@ final class LiveNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LiveNode(Backend backend, Path tempDir) {
+        this(backend, tempDir, ReportSettings.none());
+    }
+
+    LiveNode(Backend backend, Path tempDir, ReportSettings reportSettings) {
         database = Database.open(backend.newDatabase(tempDir));
         taskforce = new Taskforce(database, clock);
-        NodeServices services = NodeServices.open(database, clock);
+        NodeServices services = NodeServices.open(database, clock, Optional.empty(), reportSettings);
         server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())
