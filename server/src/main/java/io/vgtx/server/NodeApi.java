@@ -6,6 +6,7 @@ import io.vgtx.server.api.bank.BankRoutes;
 import io.vgtx.server.api.bank.FeedRoutes;
 import io.vgtx.server.api.bank.MatchRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
+import io.vgtx.server.api.webhook.WebhookRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
@@ -42,6 +43,7 @@ public final class NodeApi {
                 new BankRoutes(services),
                 new MatchRoutes(services),
                 new FeedRoutes(services),
-                new AuditRoutes(services));
+                new AuditRoutes(services),
+                new WebhookRoutes(services));
     }
 }

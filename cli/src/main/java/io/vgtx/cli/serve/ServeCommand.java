@@ -2,6 +2,8 @@ package io.vgtx.cli.serve;
 
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.store.Database;
+import io.vgtx.core.webhook.WebhookSettings;
+import io.vgtx.core.webhook.WebhookWorker;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
 import io.vgtx.server.node.NodeServices;
@@ -38,6 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body in MiB, e.g. an image sent to /api/v1/match/image (default: ${DEFAULT-VALUE}).")
     int maxRequestMib;
 
+    @Option(names = "--webhook-attempts", paramLabel = "N", defaultValue = "" + WebhookSettings.DEFAULT_MAX_ATTEMPTS,
+            description = "Attempts per webhook delivery before it goes to the dead-letter list; waits double from 10 s up to 1 h "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int webhookAttempts;
+
     @Spec
     CommandSpec spec;
 
@@ -52,14 +59,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Opens the database and starts serving; prints where. The caller closes the server. */
     public NodeServer start() {
+        if (webhookAttempts < 1 || webhookAttempts > 100)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--webhook-attempts must be 1..100");
         Database database = node.open();
-        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory());
+        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory())
+                .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts));
+        // Stopped with the server, before the database closes; deliveries pending from before a restart go out in its first round.
+        WebhookWorker webhooks = new WebhookWorker(services.webhookDelivery());
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
+                .background(webhooks)
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
+        webhooks.start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

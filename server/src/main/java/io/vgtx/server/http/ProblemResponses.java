@@ -18,6 +18,7 @@ import io.vgtx.core.org.IllegalTransitionException;
 import io.vgtx.core.org.IneligibleVoterException;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.NotFoundException;
+import io.vgtx.core.webhook.WebhookConflictException;
 import io.vgtx.server.problem.ApiProblem;
 import io.vgtx.server.problem.ProblemDetails;
 import io.vgtx.server.problem.ProblemType;
@@ -76,6 +77,7 @@ public final class ProblemResponses {
             case AccessDeniedException denied -> ApiProblem.forbidden(denied.getMessage());
             case IneligibleVoterException ineligible -> ApiProblem.forbidden(ineligible.getMessage());
             case IllegalTransitionException transition -> ApiProblem.conflict(transition.getMessage());
+            case WebhookConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case IllegalArgumentException invalid when invalid.getMessage() != null -> ApiProblem.validation(invalid.getMessage());
             case JacksonException json -> fromJson(json);
             default -> internal(ctx);

@@ -14,6 +14,9 @@ import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
+import io.vgtx.core.webhook.WebhookDelivery;
+import io.vgtx.core.webhook.WebhookSettings;
+import io.vgtx.core.webhook.Webhooks;
 import io.vgtx.server.auth.BearerAuthenticator;
 
 import java.nio.file.Path;
@@ -26,7 +29,8 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed) {
+                           SharedBanks banks, SharedMatching matching, Feed feed,
+                           Webhooks webhooks, WebhookDelivery webhookDelivery) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -48,7 +52,20 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit),
                 new SharedMatching(database, store, recipients, organisations, index, notifications, audit),
-                new Feed(store, recipients, changes, audit));
+                new Feed(store, recipients, changes, audit),
+                new Webhooks(database, clock, audit, WebhookSettings.defaults()),
+                new WebhookDelivery(database, clock, WebhookSettings.defaults()));
+    }
+
+    /**
+     * The same services with webhooks delivered under {@code settings} (attempts, waits, timeouts). The delivery service
+     * is not started here: the node runs it in a {@link io.vgtx.core.webhook.WebhookWorker}; tests call
+     * {@link WebhookDelivery#runDue()}.
+     */
+    public NodeServices withWebhookSettings(WebhookSettings settings) {
+        webhookDelivery.close();
+        return new NodeServices(database, clock, organisations, tokens, store, recipients, notifications, audit, banks, matching, feed,
+                new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings));
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */
