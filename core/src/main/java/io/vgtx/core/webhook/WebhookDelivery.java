@@ -289,6 +289,8 @@ public final class WebhookDelivery implements AutoCloseable {
                 if (http == null) {
                     http = HttpClient.newBuilder()
                             .connectTimeout(settings.requestTimeout())
+                            // HTTP/1.1: no h2c upgrade headers on a plain-http receiver; what every webhook receiver speaks.
+                            .version(HttpClient.Version.HTTP_1_1)
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .build();
                 }

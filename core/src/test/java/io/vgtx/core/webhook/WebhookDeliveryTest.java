@@ -118,6 +118,7 @@ class WebhookDeliveryTest {
         assertThat(request.signedWith(hook.secret() + "x")).isFalse();
         assertThat(request.timestamp()).isEqualTo(clock.instant().getEpochSecond());
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.header("Upgrade")).as("plain HTTP/1.1, no h2c upgrade").isNull();
         assertThat(request.header(WebhookDelivery.EVENT_HEADER)).isEqualTo("MATCH_HIT");
         assertThat(request.header(WebhookDelivery.EVENT_ID_HEADER)).isEqualTo(Long.toString(n.id()));
         assertThat(request.deliveryId()).isEqualTo(only().id());
