@@ -12,6 +12,7 @@ import io.vgtx.core.sharing.Taskforce;
 import io.vgtx.core.store.Backend;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.DatabaseConfig;
+import io.vgtx.core.store.SharedPostgres;
 import io.vgtx.core.store.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,7 @@ class WebhookDeliveryTest {
         for (AutoCloseable c : closing.reversed()) c.close();
         receiver.close();
         db.close();
+        if (config instanceof DatabaseConfig.JdbcUrl(String url)) SharedPostgres.dropDatabase(url);
     }
 
     private WebhookDelivery delivery(Database database, String worker) {

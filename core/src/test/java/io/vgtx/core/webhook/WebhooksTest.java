@@ -11,6 +11,8 @@ import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.Taskforce;
 import io.vgtx.core.store.Backend;
 import io.vgtx.core.store.Database;
+import io.vgtx.core.store.DatabaseConfig;
+import io.vgtx.core.store.SharedPostgres;
 import io.vgtx.core.store.NotFoundException;
 import io.vgtx.core.store.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +44,7 @@ class WebhooksTest {
     @TempDir
     Path tempDir;
 
+    DatabaseConfig config;
     Database db;
     final TestClock clock = new TestClock(Instant.parse("2026-11-28T12:00:00Z"));
     Taskforce t;
@@ -51,7 +54,8 @@ class WebhooksTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(backend.newDatabase(tempDir));
+        config = backend.newDatabase(tempDir);
+        db = Database.open(config);
         t = new Taskforce(db, clock);
         hotline = t.active("Hotline", OrganisationKind.HOTLINE);
         admin = t.principal(hotline, Role.ADMIN);
@@ -61,6 +65,7 @@ class WebhooksTest {
     @AfterEach
     void close() {
         db.close();
+        if (config instanceof DatabaseConfig.JdbcUrl(String url)) SharedPostgres.dropDatabase(url);
     }
 
     @Test
