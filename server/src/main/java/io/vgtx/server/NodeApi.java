@@ -9,6 +9,7 @@ import io.vgtx.server.api.casework.CaseRoutes;
 import io.vgtx.server.api.casework.SeriesRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
 import io.vgtx.server.api.report.ReportRoutes;
+import io.vgtx.server.api.webhook.WebhookRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
@@ -48,6 +49,7 @@ public final class NodeApi {
                 new AuditRoutes(services),
                 new CaseRoutes(services),
                 new SeriesRoutes(services),
-                new ReportRoutes(services));
+                new ReportRoutes(services),
+                new WebhookRoutes(services));
     }
 }

@@ -71,7 +71,11 @@ public final class NodeServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private NodeServer(Javalin app, Database database, ServerMetrics metrics, List<ApiRoute> routes, String host) {
+    private final List<AutoCloseable> background;
+
+    private NodeServer(Javalin app, Database database, ServerMetrics metrics, List<ApiRoute> routes, String host,
+                       List<AutoCloseable> background) {
+        this.background = background;
         this.app = app;
         this.database = database;
         this.metrics = metrics;
@@ -137,6 +141,7 @@ public final class NodeServer implements AutoCloseable {
             app.stop();
         } finally {
             try {
+                closeBackground(background);
                 metrics.close();
                 database.close();
             } finally {
@@ -146,11 +151,23 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
+    /** Closes each, last registered first; one that fails does not keep the others (or the database) open. */
+    private static void closeBackground(List<AutoCloseable> background) {
+        for (AutoCloseable service : background.reversed()) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.atWarn().setCause(e).log("a background service failed to stop");
+            }
+        }
+    }
+
     public static final class Builder {
         private final Database database;
         private ServerConfig config = ServerConfig.defaults();
         private BearerAuthenticator<?> authenticator = BearerAuthenticator.rejectAll();
         private final List<ApiRoutes> groups = new ArrayList<>();
+        private final List<AutoCloseable> background = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private String version = Objects.requireNonNullElse(NodeServer.class.getPackage().getImplementationVersion(), "dev");
 
@@ -177,6 +194,15 @@ public final class NodeServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Something that runs beside the HTTP server on the same database (e.g. webhook delivery): closed when the server
+         * stops, after requests in flight have finished and before the database closes (and if the start fails).
+         */
+        public Builder background(AutoCloseable service) {
+            background.add(Objects.requireNonNull(service, "service"));
+            return this;
+        }
+
         /** The clock the failed-authentication limiter measures with; tests move it instead of sleeping. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -195,6 +221,7 @@ public final class NodeServer implements AutoCloseable {
             try {
                 return startWith(metrics);
             } catch (RuntimeException e) {
+                closeBackground(background);
                 metrics.close();
                 database.close();
                 throw e;
@@ -262,7 +289,7 @@ public final class NodeServer implements AutoCloseable {
                 cfg.routes.exception(Exception.class, ProblemResponses::handle);
             });
             app.start(config.host(), config.port());
-            NodeServer server = new NodeServer(app, database, metrics, List.copyOf(routes), config.host());
+            NodeServer server = new NodeServer(app, database, metrics, List.copyOf(routes), config.host(), List.copyOf(background));
             LOG.atInfo().addKeyValue("port", server.port()).addKeyValue("routes", routes.size()).log("server started");
             return server;
         }

@@ -4,6 +4,8 @@ import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.store.Database;
+import io.vgtx.core.webhook.WebhookSettings;
+import io.vgtx.core.webhook.WebhookWorker;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
 import io.vgtx.server.node.NodeServices;
@@ -45,6 +47,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "organisation holds the hosting country's jurisdiction. Without it such a report stays ASSESSED, noting why.")
     String reportFallback;
 
+    @Option(names = "--webhook-attempts", paramLabel = "N", defaultValue = "" + WebhookSettings.DEFAULT_MAX_ATTEMPTS,
+            description = "Attempts per webhook delivery before it goes to the dead-letter list; waits double from 10 s up to 1 h "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int webhookAttempts;
+
     @Spec
     CommandSpec spec;
 
@@ -59,18 +66,25 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Opens the database and starts serving; prints where. The caller closes the server. */
     public NodeServer start() {
+        if (webhookAttempts < 1 || webhookAttempts > 100)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--webhook-attempts must be 1..100");
         Database database = node.open();
         ReportSettings reportSettings = ReportSettings.fallback(reportFallback);
-        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings);
+        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings)
+                .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts));
         reportSettings.fallbackOrganisation().filter(name -> new Organisations(database, InstantSource.system()).findByName(name).isEmpty())
                 .ifPresent(name -> spec.commandLine().getErr().println("vgtx: note: --report-fallback '" + name
                         + "' is not an organisation of this node yet; reports needing it stay ASSESSED until it is ACTIVE"));
+        // Stopped with the server, before the database closes; deliveries pending from before a restart go out in its first round.
+        WebhookWorker webhooks = new WebhookWorker(services.webhookDelivery());
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
+                .background(webhooks)
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
+        webhooks.start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

@@ -15,6 +15,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import com.sun.net.httpserver.HttpServer;
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.Principal;
+import io.vgtx.core.auth.Role;
+import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.notify.NotificationKind;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.org.Organisation;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.store.Database;
+import io.vgtx.core.store.DatabaseConfig;
+import io.vgtx.core.webhook.WebhookSettings;
+import io.vgtx.core.webhook.Webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,5 +94,49 @@ class ServeCommandTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"illegal\":true,\"category\":\"A\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(assessed.body()).contains("\"state\":\"ASSESSED\"").contains("the fallback organisation 'INTERPOL' is not an ACTIVE organisation");
         }
+    }
+
+    @Test
+    void theNodeSendsWebhookDeliveriesThatWerePendingBeforeItStarted() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> received = new CopyOnWriteArrayList<>();
+        receiver.createContext("/hook", exchange -> {
+            try (exchange) {
+                received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        try {
+            InstantSource clock = InstantSource.system();
+            try (Database db = Database.open(DatabaseConfig.dataDirectory(dataDir))) {
+                Organisation operator = new Organisations(db, clock).initOperator("Operator Police", "NL");
+                Tokens tokens = new Tokens(db, clock);
+                Principal admin = tokens.authenticate(tokens.issue(operator.id(), Role.ADMIN, Optional.empty(), "admin").secret()).orElseThrow();
+                new Webhooks(db, clock, new AuditLog(db, clock), WebhookSettings.defaults()).register(admin,
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", Optional.empty(), Optional.empty());
+                new Notifications(db, clock).notify(operator.name(), NotificationKind.MATCH_HIT, "entry:1", Map.of("asker", "Someone"));
+            }
+
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "3");
+            ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+            serve.spec.commandLine().setOut(new PrintWriter(new StringWriter(), true));
+            try (NodeServer ignored = serve.start()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (received.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            }
+            assertThat(received).singleElement().satisfies(body -> assertThat(body).contains("\"kind\":\"MATCH_HIT\""));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void webhookAttemptsOutsideOneToAHundredAreAUsageError() {
+        CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--webhook-attempts");
     }
 }

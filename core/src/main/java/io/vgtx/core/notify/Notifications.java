@@ -48,7 +48,30 @@ public final class Notifications {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+        enqueueWebhookDeliveries(handle, id, organisation, kind, now);
         return new Notification(id, organisation, kind, subject, now, details);
+    }
+
+    /**
+     * The webhook outbox: one PENDING delivery per webhook of the organisation that takes this kind (all kinds,
+     * or this one named), in the notification's own transaction, so a delivery is never lost and never made
+     * for a change that rolled back. {@code io.vgtx.core.webhook} registers the webhooks and delivers the rows;
+     * every kind, including kinds added later, flows through here.
+     */
+    private static void enqueueWebhookDeliveries(Handle handle, long notificationId, String organisation, NotificationKind kind, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO webhook_deliveries (webhook_id, notification_id, state, attempts, next_attempt_at, created_at)
+                        SELECT w.id, :notification, 'PENDING', 0, :now, :now
+                        FROM webhooks w JOIN organisations o ON o.id = w.organisation_id
+                        WHERE o.name = :organisation
+                          AND (w.all_kinds = :all OR EXISTS (SELECT 1 FROM webhook_kinds k WHERE k.webhook_id = w.id AND k.kind = :kind))
+                        ORDER BY w.id""")
+                .bind("notification", notificationId)
+                .bind("now", now.toEpochMilli())
+                .bind("organisation", organisation)
+                .bind("all", true)
+                .bind("kind", kind.name())
+                .execute();
     }
 
     /** Up to {@code limit} (at most {@value #MAX_PAGE}) of an organisation's notifications with ids after {@code afterId}, oldest first. */

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SharedPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     private SharedPostgres() {}
 
@@ -39,6 +42,23 @@ public final class SharedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return Instance.POSTGRES.getJdbcUrl("postgres", name);
+        String url = Instance.POSTGRES.getJdbcUrl("postgres", name);
+        NAMES.put(url, name);
+        return url;
+    }
+
+    /**
+     * Drops a database made by {@link #newDatabaseUrl} when a test is done with it, so that its files go now rather than
+     * all at once when the JVM exits (which, on a busy disk, can outlast the time surefire gives a fork to exit).
+     */
+    public static void dropDatabase(String url) {
+        String name = NAMES.remove(url);
+        if (name == null) throw new IllegalArgumentException("not a database made by SharedPostgres");
+        try (Connection connection = Instance.POSTGRES.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name, e);
+        }
     }
 }

@@ -19,6 +19,7 @@ import io.vgtx.core.org.IllegalTransitionException;
 import io.vgtx.core.org.IneligibleVoterException;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.NotFoundException;
+import io.vgtx.core.webhook.WebhookConflictException;
 import io.vgtx.server.problem.ApiProblem;
 import io.vgtx.server.problem.ProblemDetails;
 import io.vgtx.server.problem.ProblemType;
@@ -78,6 +79,7 @@ public final class ProblemResponses {
             case IneligibleVoterException ineligible -> ApiProblem.forbidden(ineligible.getMessage());
             case IllegalTransitionException transition -> ApiProblem.conflict(transition.getMessage());
             case CaseConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
+            case WebhookConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case IllegalArgumentException invalid when invalid.getMessage() != null -> ApiProblem.validation(invalid.getMessage());
             case JacksonException json -> fromJson(json);
             default -> internal(ctx);

@@ -19,6 +19,9 @@ import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
+import io.vgtx.core.webhook.WebhookDelivery;
+import io.vgtx.core.webhook.WebhookSettings;
+import io.vgtx.core.webhook.Webhooks;
 import io.vgtx.server.auth.BearerAuthenticator;
 
 import java.nio.file.Path;
@@ -31,7 +34,8 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports) {
+                           SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports,
+                           Webhooks webhooks, WebhookDelivery webhookDelivery) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -63,7 +67,20 @@ public record NodeServices(Database database, InstantSource clock, Organisations
                 new Feed(store, recipients, changes, audit), casework,
                 new Reports(database, clock, organisations, store, recipients, matching, notifications, audit, reportSettings,
                         (handle, organisation, reportId, hashes) -> casework.deconfliction().touch(handle, organisation,
-                                hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)));
+                                hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)),
+                new Webhooks(database, clock, audit, WebhookSettings.defaults()),
+                new WebhookDelivery(database, clock, WebhookSettings.defaults()));
+    }
+
+    /**
+     * The same services with webhooks delivered under {@code settings} (attempts, waits, timeouts). The delivery service
+     * is not started here: the node runs it in a {@link io.vgtx.core.webhook.WebhookWorker}; tests call
+     * {@link WebhookDelivery#runDue()}.
+     */
+    public NodeServices withWebhookSettings(WebhookSettings settings) {
+        webhookDelivery.close();
+        return new NodeServices(database, clock, organisations, tokens, store, recipients, notifications, audit, banks, matching, feed,
+                casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings));
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */

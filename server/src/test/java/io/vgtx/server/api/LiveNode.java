@@ -33,6 +33,8 @@ final class LiveNode implements AutoCloseable {
     final Database database;
     final Taskforce taskforce;
     final NodeServer server;
+    /** The node's services, e.g. to run due webhook deliveries now instead of waiting for a worker. */
+    final NodeServices services;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LiveNode(Backend backend, Path tempDir) {
@@ -42,12 +44,13 @@ final class LiveNode implements AutoCloseable {
     LiveNode(Backend backend, Path tempDir, ReportSettings reportSettings) {
         database = Database.open(backend.newDatabase(tempDir));
         taskforce = new Taskforce(database, clock);
-        NodeServices services = NodeServices.open(database, clock, Optional.empty(), reportSettings);
+        services = NodeServices.open(database, clock, Optional.empty(), reportSettings);
         server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())
                 .routes(NodeApi.routes(services))
                 .clock(clock)
+                .background(services.webhookDelivery())
                 .version("test")
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
