@@ -6,6 +6,8 @@ import io.vgtx.server.api.bank.BankRoutes;
 import io.vgtx.server.api.bank.FeedRoutes;
 import io.vgtx.server.api.bank.MatchRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
+import io.vgtx.server.api.user.UserRoutes;
+import io.vgtx.server.console.ConsoleRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
@@ -42,6 +44,8 @@ public final class NodeApi {
                 new BankRoutes(services),
                 new MatchRoutes(services),
                 new FeedRoutes(services),
-                new AuditRoutes(services));
+                new AuditRoutes(services),
+                new UserRoutes(services),
+                new ConsoleRoutes(services));
     }
 }

@@ -57,6 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
+                .sessions(services.sessionAuthenticator())
+                .staticSite("/console")
                 .routes(NodeApi.routes(services))
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);

@@ -14,7 +14,10 @@ import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
+import io.vgtx.core.user.Sessions;
+import io.vgtx.core.user.Users;
 import io.vgtx.server.auth.BearerAuthenticator;
+import io.vgtx.server.auth.SessionAuthenticator;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -26,7 +29,7 @@ import java.util.Optional;
  */
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
-                           SharedBanks banks, SharedMatching matching, Feed feed) {
+                           SharedBanks banks, SharedMatching matching, Feed feed, Users users, Sessions sessions) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -48,11 +51,17 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit),
                 new SharedMatching(database, store, recipients, organisations, index, notifications, audit),
-                new Feed(store, recipients, changes, audit));
+                new Feed(store, recipients, changes, audit),
+                new Users(database, clock), new Sessions(database, clock));
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */
     public BearerAuthenticator<Principal> authenticator() {
         return tokens::authenticate;
+    }
+
+    /** Console session cookies resolve to the same kind of {@link Principal} as tokens (with {@link Principal#user} set). */
+    public SessionAuthenticator<Principal> sessionAuthenticator() {
+        return cookie -> sessions.resolve(cookie).map(s -> new SessionAuthenticator.Session<>(s.principal(), s.csrfToken()));
     }
 }
