@@ -221,4 +221,40 @@ class ConsoleSessionApiTest {
         assertThat(index.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
         assertThat(index.header("X-Content-Type-Options")).contains("nosniff");
     }
+
+    @Test
+    void behindATlsProxyTheCookieIsSecureWithTheHostPrefixAndTheLocalOneIsNotAccepted() {
+        createUser(hotlineAdmin, hotline.id(), "anna", Role.ANALYST);
+        ConsoleClient client = console();
+        ConsoleClient.Reply signedIn = client.send(HttpRequest.newBuilder(node.server.uri().resolve("/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json").header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("login=anna&password=" + PASSWORD.replace(' ', '+'))));
+        assertThat(signedIn.status()).isEqualTo(200);
+        String setCookie = signedIn.header("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("__Host-vgtx-session=").contains("; Secure", "HttpOnly", "SameSite=Strict", "Path=/").doesNotContain("Domain");
+        String secret = setCookie.substring("__Host-vgtx-session=".length(), setCookie.indexOf(';'));
+        ConsoleClient.Reply overHttps = client.send(HttpRequest.newBuilder(node.server.uri().resolve("/api/v1/banks"))
+                .header("Cookie", "__Host-vgtx-session=" + secret).header("X-Forwarded-Proto", "https").GET());
+        assertThat(overHttps.status()).isEqualTo(200);
+        ConsoleClient.Reply plain = client.send(HttpRequest.newBuilder(node.server.uri().resolve("/api/v1/banks"))
+                .header("Cookie", "__Host-vgtx-session=" + secret).GET());
+        assertThat(plain.status()).as("the secure cookie is read only over HTTPS").isEqualTo(401);
+        ConsoleClient.Reply wrongName = client.send(HttpRequest.newBuilder(node.server.uri().resolve("/api/v1/banks"))
+                .header("Cookie", "vgtx-session=" + secret).header("X-Forwarded-Proto", "https").GET());
+        assertThat(wrongName.status()).as("over HTTPS only the __Host- cookie counts").isEqualTo(401);
+    }
+
+    @Test
+    void aBearerTokenNeedsNoCsrfTokenEvenWithASessionCookieBeside() {
+        createUser(hotlineAdmin, hotline.id(), "anna", Role.ANALYST);
+        ConsoleClient anna = console();
+        anna.signIn("anna", PASSWORD);
+        ConsoleClient.Reply withToken = anna.send(HttpRequest.newBuilder(node.server.uri().resolve("/api/v1/banks"))
+                .header("Cookie", anna.cookie).header("Authorization", "Bearer " + hotlineAdmin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"by-token\",\"distribution\":\"GREEN\"}")));
+        assertThat(withToken.status()).isEqualTo(201);
+        ConsoleClient.Reply badToken = anna.send(HttpRequest.newBuilder(node.server.uri().resolve("/api/v1/banks"))
+                .header("Cookie", anna.cookie).header("Authorization", "Bearer vgtx_not-a-token").GET());
+        assertThat(badToken.status()).as("a presented token is judged alone, never replaced by the cookie").isEqualTo(401);
+    }
 }
