@@ -35,10 +35,11 @@ export async function render({ session }) {
 }
 
 function kind(k) {
-  return { MATCH_HIT: 'Hit on your entry', ENTRY_CONFIRMED: 'Entry confirmed', ENTRY_DISPUTED: 'Entry disputed' }[k] || k;
+  return { MATCH_HIT: 'Hit on your entry', ENTRY_CONFIRMED: 'Entry confirmed', ENTRY_DISPUTED: 'Entry disputed', USER_LOCKED: 'User locked out' }[k] || k;
 }
 
 function subject(s) {
+  if ((s || '').startsWith('user:')) return s;
   const entry = /^entry:(\d+)$/.exec(s || '');
   return entry ? h('a', { href: '#/entries/' + entry[1] }, s) : s;
 }

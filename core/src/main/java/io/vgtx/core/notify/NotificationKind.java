@@ -7,5 +7,7 @@ public enum NotificationKind {
     /** Another organisation confirmed one of our entries. */
     ENTRY_CONFIRMED,
     /** Another organisation disputed one of our entries. */
-    ENTRY_DISPUTED
+    ENTRY_DISPUTED,
+    /** One of our console users was locked out after repeated failed sign-ins (someone may be guessing its password). */
+    USER_LOCKED
 }

@@ -8,6 +8,9 @@ import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Role;
 import io.vgtx.core.auth.UserRef;
+import io.vgtx.core.notify.NotificationKind;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.store.Database;
 import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.user.NewSession;
@@ -48,11 +51,15 @@ public final class ConsoleRoutes implements ApiRoutes {
     private final Users users;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final Notifications notifications;
+    private final Database database;
 
     public ConsoleRoutes(NodeServices services) {
         this.users = services.users();
         this.sessions = services.sessions();
         this.audit = services.audit();
+        this.notifications = services.notifications();
+        this.database = services.database();
     }
 
     /**
@@ -129,12 +136,23 @@ public final class ConsoleRoutes implements ApiRoutes {
         }
         if (limiter != null) limiter.recordFailure(address);
         if (result instanceof SignInResult.Refused(SignInResult.Reason reason, boolean lockedNow) && lockedNow) {
-            users.findByLogin(login).ifPresent(user -> audit.append(new Actor(user.organisationName(), Optional.empty(), user.role().name(),
-                            Optional.of(new UserRef(user.id(), user.login()).reference())), "user.lock", "user:" + user.id(), Outcome.DENIED,
-                    Map.of("login", user.login(), "minutes", Long.toString(users.lockout().lockFor().toMinutes()), "reason", reason.name())));
+            users.findByLogin(login).ifPresent(user -> locked(user, reason));
         }
         if (!json) return ApiResponse.text(303, "text/plain", "").withHeader("Location", "/login.html?failed");
         throw new ApiProblem(ProblemType.UNAUTHENTICATED, FAILED);
+    }
+
+    /** The lock-out is audited, and the user's organisation told (its ADMINs see it under Notifications), in one transaction. */
+    private void locked(User user, SignInResult.Reason reason) {
+        String minutes = Long.toString(users.lockout().lockFor().toMinutes());
+        database.write(handle -> {
+            audit.append(handle, new Actor(user.organisationName(), Optional.empty(), user.role().name(),
+                            Optional.of(new UserRef(user.id(), user.login()).reference())), "user.lock", "user:" + user.id(), Outcome.DENIED,
+                    Map.of("login", user.login(), "minutes", minutes, "reason", reason.name()));
+            notifications.notify(handle, user.organisationName(), NotificationKind.USER_LOCKED, "user:" + user.id(),
+                    Map.of("login", user.login(), "minutes", minutes));
+            return null;
+        });
     }
 
     private Object logout(ApiCall call) {

@@ -178,6 +178,7 @@ class ConsoleSessionApiTest {
         assertThat(locked.status()).isEqualTo(401);
         assertThat(locked.json().get("detail")).isEqualTo(unknown.json().get("detail"));
         assertThat(node.get(operatorAdmin, "/api/v1/audit?limit=1000").body()).contains("user.lock");
+        assertThat(node.get(hotlineAdmin, "/api/v1/notifications").json().get("notifications").findValuesAsText("kind")).containsExactly("USER_LOCKED");
         LiveNode.Reply users = node.get(hotlineAdmin, "/api/v1/organisations/" + hotline.id() + "/users");
         assertThat(users.json().get("users").get(0).get("lockedUntil").isNull()).isFalse();
 
