@@ -234,6 +234,41 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void entriesAreConfirmedDisputedRetractedAndExportedFromTheBankPages() throws Exception {
+        long bank = node.post(operatorAdmin, "/api/v1/banks", "{\"name\":\"opinions-green\",\"distribution\":\"GREEN\"}").json().get("id").asLong();
+        node.post(operatorAdmin, "/api/v1/banks/" + bank + "/entries", "{\"entries\":[{\"type\":\"MD5\",\"value\":\"" + "ab".repeat(16)
+                + "\",\"label\":\"to-confirm\"},{\"type\":\"MD5\",\"value\":\"" + "cd".repeat(16) + "\",\"label\":\"to-dispute\"}]}");
+        Page hotline = signIn("hl-analyst");
+        hotline.onDialog(dialog -> dialog.accept("not what it says"));
+        hotline.navigate(base + "/#/banks/" + bank);
+        Locator confirmRow = hotline.locator("tr", new Page.LocatorOptions().setHasText("to-confirm"));
+        confirmRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Confirm entry"))).click();
+        Locator disputeRow = hotline.locator("tr", new Page.LocatorOptions().setHasText("to-dispute"));
+        disputeRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Dispute entry"))).click();
+        assertThat(hotline.locator("#status")).containsText("Dispute done");
+        assertThat(hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Retract")))).hasCount(0);
+
+        Page owner = signIn("ops-admin");
+        owner.onDialog(dialog -> dialog.accept());
+        owner.navigate(base + "/#/banks/" + bank);
+        owner.locator("tr", new Page.LocatorOptions().setHasText("to-dispute")).getByRole(AriaRole.LINK).first().click();
+        assertThat(owner.locator("main table").last()).containsText("not what it says");
+        assertThat(owner.locator("main table").last()).containsText("DISPUTE");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Retract entry"))).click();
+        assertThat(owner.locator("main table").first()).containsText("RETRACTED");
+        go(owner, "notifications", "Notifications");
+        assertThat(owner.locator("table")).containsText("Entry disputed");
+        assertThat(owner.locator("table")).containsText("Entry confirmed");
+
+        owner.navigate(base + "/#/banks/" + bank);
+        owner.getByLabel("Format").first().selectOption("csv");
+        com.microsoft.playwright.Download download = owner.waitForDownload(() ->
+                owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("opinions-green.csv");
+        assertThat(Files.readString(download.path())).contains("ab".repeat(16)).contains("to-confirm");
+    }
+
+    @Test
     void theBoardApprovesAnApplicationAndTheNodesAdminRecordsTheAgreement() {
         long id = node.post(null, "/api/v1/organisations", "{\"name\":\"FR Hotline\",\"kind\":\"HOTLINE\",\"country\":\"FR\",\"contact\":\"r@fr.example\"}")
                 .json().get("id").asLong();
