@@ -185,7 +185,13 @@ public final class Users {
             hasher.burn(given);
             return new SignInResult.Refused(SignInResult.Reason.LOCKED, false);
         }
-        boolean matches = given.length() <= MAX_PASSWORD && PasswordHasher.verify(given, stored.get().hash());
+        boolean matches;
+        if (given.length() > MAX_PASSWORD) {
+            hasher.burn(given); // as long as a real check: an over-long password must not tell known logins from unknown ones
+            matches = false;
+        } else {
+            matches = PasswordHasher.verify(given, stored.get().hash());
+        }
         String rehash = matches && hasher.needsRehash(stored.get().hash()) ? hasher.hash(given) : null;
         return database.write(handle -> {
             if (matches) {

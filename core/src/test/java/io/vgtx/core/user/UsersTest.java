@@ -93,6 +93,9 @@ class UsersTest {
         assertThat(users.signIn("alice", PASSWORD + "x")).isEqualTo(new SignInResult.Refused(SignInResult.Reason.WRONG_PASSWORD, false));
         assertThat(users.signIn("nobody", PASSWORD)).isEqualTo(new SignInResult.Refused(SignInResult.Reason.UNKNOWN_LOGIN, false));
         assertThat(users.signIn(null, null)).isInstanceOf(SignInResult.Refused.class);
+        assertThat(users.signIn("alice", "x".repeat(5000))).as("over-long: refused, counted")
+                .isEqualTo(new SignInResult.Refused(SignInResult.Reason.WRONG_PASSWORD, false));
+        assertThat(users.find(users.findByLogin("alice").orElseThrow().id()).orElseThrow().failedAttempts()).isEqualTo(2);
     }
 
     @Test
