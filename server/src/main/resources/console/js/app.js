@@ -4,7 +4,7 @@ import { h, clear, errorBox } from './dom.js';
 
 const PAGES = {
   dashboard: 'Dashboard', lookup: 'Lookup', banks: 'Banks', entries: 'Banks', reports: 'Reports', cases: 'Cases',
-  membership: 'Membership', notifications: 'Notifications', audit: 'Audit',
+  membership: 'Membership', notifications: 'Notifications', audit: 'Audit', account: 'Your account',
 };
 
 const main = document.getElementById('main');
@@ -20,6 +20,7 @@ async function start() {
   const who = document.getElementById('who');
   who.textContent = (session.login || 'token') + ' \u00b7 ' + session.organisation + ' \u00b7 ' + session.role
       + (session.state !== 'ACTIVE' ? ' \u00b7 organisation ' + session.state : '');
+  document.getElementById('account').hidden = !session.login;
   const signout = document.getElementById('signout');
   signout.hidden = false;
   signout.addEventListener('click', signOut);

@@ -73,6 +73,7 @@ class ConsoleBrowserTest {
         Organisation industry = t.active("Example Platform", OrganisationKind.INDUSTRY);
         Organisation ngo = t.active("Child Safety NGO", OrganisationKind.NGO);
         user(t.operator.id(), "ops-admin", Role.ADMIN);
+        user(t.operator.id(), "desk-admin", Role.ADMIN);
         user(t.operator.id(), "ops-board", Role.BOARD);
         user(t.operator.id(), "lock-me", Role.VIEWER);
         user(hotline.id(), "hl-analyst", Role.ANALYST);
@@ -148,13 +149,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void signInShowsTheDashboardWithItsChartsAndSignOutEndsTheSession() {
-        Page page = signIn("ops-admin");
+    void signInShowsTheDashboardAUserChangesItsPasswordAndSignOutEndsTheSession() {
+        Page page = signIn("desk-admin");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
         assertThat(page.locator("figure.chart svg")).hasCount(3);
         assertThat(page.locator(".cards")).containsText("banks you can see");
         assertThat(page.locator("#nav a[data-page=audit]")).isVisible();
         screenshot(page, "dashboard");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your account")).click();
+        page.getByLabel("Current password").fill(PASSWORD);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD + " too");
+        page.getByLabel("New password again").fill(PASSWORD + " too");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Password changed"))).isVisible();
+        go(page, "banks", "Banks");
+        page.getByLabel("Name").fill("after-password-change");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create bank")).click();
+        assertThat(page.locator("main")).containsText("created");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL("**/login.html");
         page.navigate(base + "/#/banks");

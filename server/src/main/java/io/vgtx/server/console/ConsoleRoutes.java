@@ -79,6 +79,13 @@ public final class ConsoleRoutes implements ApiRoutes {
         }
     }
 
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[…]";
+        }
+    }
+
     @Override
     public List<ApiRoute> routes() {
         return List.of(
@@ -96,6 +103,12 @@ public final class ConsoleRoutes implements ApiRoutes {
                         .description("Needs the session's `X-CSRF-Token` header; the cookie is cleared.")
                         .returnsNothing()
                         .handle(this::logout),
+                ApiRoute.post("/console/password").summary("Change your own password (signed-in users)").tag("console")
+                        .description("`{\"currentPassword\",\"newPassword\"}` with the session's `X-CSRF-Token`. A wrong current password "
+                                + "counts as a failed sign-in (lock-out). Every session of the user ends; this one is replaced by a new one "
+                                + "(new cookie, new CSRF token in the answer).")
+                        .accepts(PasswordChange.class).returns(SessionView.class)
+                        .handle(this::changePassword),
                 ApiRoute.get("/console/session").summary("Who is signed in, with the session's CSRF token").tag("console")
                         .description("With a session cookie: the user, organisation, role, what it may do, and the CSRF token for "
                                 + "state-changing requests. With a bearer token: the same for the token (no CSRF token).")
@@ -153,6 +166,30 @@ public final class ConsoleRoutes implements ApiRoutes {
                     Map.of("login", user.login(), "minutes", minutes));
             return null;
         });
+    }
+
+    private SessionView changePassword(ApiCall call) throws java.io.IOException {
+        Context ctx = call.context();
+        Principal principal = call.principal(Principal.class);
+        UserRef ref = principal.user().filter(u -> ctx.attribute(RequestAttributes.SESSION) != null)
+                .orElseThrow(() -> ApiProblem.validation("Only a signed-in console user changes its own password (a token has none)."));
+        PasswordChange body = call.body(PasswordChange.class);
+        if (body.currentPassword() == null || body.newPassword() == null)
+            throw ApiProblem.validation("Fields 'currentPassword' and 'newPassword' are required.");
+        Users.checkPassword(body.newPassword());
+        if (!(users.signIn(ref.login(), body.currentPassword()) instanceof SignInResult.SignedIn)) {
+            AuthFailureLimiter limiter = ctx.attribute(RequestAttributes.AUTH_FAILURES);
+            if (limiter != null) limiter.recordFailure(ctx.ip());
+            throw ApiProblem.forbidden("The current password is wrong (this counts as a failed sign-in).");
+        }
+        User user = users.setPassword(ref.id(), body.newPassword(), (handle, u) -> audit.append(handle, Actor.of(principal), "user.password",
+                "user:" + u.id(), Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login(), "by", "self")));
+        NewSession started = sessions.start(user);
+        ctx.header("Set-Cookie", SessionCookie.set(ctx, started.secret()));
+        ctx.header("Cache-Control", "no-store");
+        Principal fresh = started.session().principal();
+        return SessionView.of(fresh, Optional.of(new SessionAuthenticator.Session<>(fresh, started.session().csrfToken())),
+                Optional.of(started.session().expiresAt()));
     }
 
     private Object logout(ApiCall call) {

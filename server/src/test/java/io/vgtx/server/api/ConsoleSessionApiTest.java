@@ -258,4 +258,28 @@ class ConsoleSessionApiTest {
                 .header("Cookie", anna.cookie).header("Authorization", "Bearer vgtx_not-a-token").GET());
         assertThat(badToken.status()).as("a presented token is judged alone, never replaced by the cookie").isEqualTo(401);
     }
+
+    @Test
+    void aUserChangesItsOwnPasswordAndItsOtherSessionsEnd() {
+        createUser(hotlineAdmin, hotline.id(), "anna", Role.VIEWER);
+        ConsoleClient laptop = console();
+        laptop.signIn("anna", PASSWORD);
+        ConsoleClient phone = console();
+        phone.signIn("anna", PASSWORD);
+        assertThat(laptop.post("/console/password", "{\"currentPassword\":\"wrong one\",\"newPassword\":\"a brand new password\"}").status()).isEqualTo(403);
+        assertThat(laptop.post("/console/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"short\"}").status()).isEqualTo(400);
+        assertThat(laptop.post("/console/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new password\"}", null).status())
+                .as("needs the CSRF token").isEqualTo(403);
+        ConsoleClient.Reply changed = laptop.post("/console/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new password\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        String setCookie = changed.header("Set-Cookie").orElseThrow();
+        laptop.cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        laptop.csrf = changed.json().get("csrfToken").asText();
+        assertThat(laptop.get("/api/v1/banks").status()).as("this browser goes on with its new session").isEqualTo(200);
+        assertThat(phone.get("/api/v1/banks").status()).as("the other session ended").isEqualTo(401);
+        assertThat(console().signIn("anna", PASSWORD).status()).isEqualTo(401);
+        assertThat(console().signIn("anna", "a brand new password").status()).isEqualTo(200);
+        assertThat(node.post(hotlineAdmin, "/console/password", "{\"currentPassword\":\"x\",\"newPassword\":\"yyyyyyyyyyyyyy\"}").status())
+                .as("a token has no password").isEqualTo(400);
+    }
 }
