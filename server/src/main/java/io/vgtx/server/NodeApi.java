@@ -10,6 +10,8 @@ import io.vgtx.server.api.casework.SeriesRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
 import io.vgtx.server.api.report.ReportRoutes;
 import io.vgtx.server.api.webhook.WebhookRoutes;
+import io.vgtx.server.api.user.UserRoutes;
+import io.vgtx.server.console.ConsoleRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
@@ -50,6 +52,8 @@ public final class NodeApi {
                 new CaseRoutes(services),
                 new SeriesRoutes(services),
                 new ReportRoutes(services),
-                new WebhookRoutes(services));
+                new WebhookRoutes(services),
+                new UserRoutes(services),
+                new ConsoleRoutes(services));
     }
 }

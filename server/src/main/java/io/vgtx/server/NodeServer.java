@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
@@ -11,6 +12,7 @@ import io.vgtx.core.store.Database;
 import io.vgtx.server.auth.AuthFailureLimiter;
 import io.vgtx.server.auth.BearerAuthFilter;
 import io.vgtx.server.auth.BearerAuthenticator;
+import io.vgtx.server.auth.SessionAuthenticator;
 import io.vgtx.server.http.ApiCall;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
@@ -162,10 +164,22 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
+    /** Headers of every static file: its own origin only, never framed, never sniffed, never cached (a new release shows at once). */
+    static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-cache",
+            "Cross-Origin-Opener-Policy", "same-origin");
+
     public static final class Builder {
         private final Database database;
         private ServerConfig config = ServerConfig.defaults();
         private BearerAuthenticator<?> authenticator = BearerAuthenticator.rejectAll();
+        private SessionAuthenticator<?> sessions = SessionAuthenticator.none();
+        private String staticSite;
         private final List<ApiRoutes> groups = new ArrayList<>();
         private final List<AutoCloseable> background = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
@@ -182,6 +196,22 @@ public final class NodeServer implements AutoCloseable {
 
         public Builder authenticator(BearerAuthenticator<?> authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /** Console sessions: a request without a bearer token may authenticate with a session cookie (see {@code BearerAuthFilter}). */
+        public Builder sessions(SessionAuthenticator<?> sessions) {
+            this.sessions = Objects.requireNonNull(sessions, "sessions");
+            return this;
+        }
+
+        /**
+         * Serves the files under this classpath directory (e.g. {@code /console}) at {@code /}, with a strict
+         * Content-Security-Policy (only this node's own scripts, styles and API), no framing, no sniffing and no
+         * caching; {@code index.html} for {@code /}.
+         */
+        public Builder staticSite(String classpathDirectory) {
+            this.staticSite = Objects.requireNonNull(classpathDirectory, "classpathDirectory");
             return this;
         }
 
@@ -238,7 +268,7 @@ public final class NodeServer implements AutoCloseable {
             }
             openApiJson[0] = OpenApiDocument.toJson(OpenApiDocument.build(version, routes));
 
-            BearerAuthFilter auth = new BearerAuthFilter(authenticator, new AuthFailureLimiter(config.authFailures(), clock));
+            BearerAuthFilter auth = new BearerAuthFilter(authenticator, sessions, new AuthFailureLimiter(config.authFailures(), clock));
             long maxBytes = config.maxRequestBytes();
             Javalin app = Javalin.create(cfg -> {
                 cfg.concurrency.useVirtualThreads = true;
@@ -246,6 +276,14 @@ public final class NodeServer implements AutoCloseable {
                 cfg.startup.showOldJavalinVersionWarning = false;
                 cfg.http.maxRequestSize = maxBytes;
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+                if (staticSite != null) {
+                    cfg.staticFiles.add(files -> {
+                        files.hostedPath = "/";
+                        files.directory = staticSite;
+                        files.location = Location.CLASSPATH;
+                        files.headers = STATIC_HEADERS;
+                    });
+                }
                 cfg.jetty.modifyServer(server -> {
                     // With a stop timeout, Jetty's stop is graceful: connectors stop accepting and the
                     // GracefulHandler waits for requests in flight.
@@ -278,6 +316,8 @@ public final class NodeServer implements AutoCloseable {
                     ApiRoute route = matched == null ? null : matched.metadata(ApiRoute.class);
                     ctx.attribute(RequestAttributes.ROUTE, route);
                     if (ctx.req().getContentLengthLong() > maxBytes) throw ApiProblem.payloadTooLarge(maxBytes);
+                    // No HTTP endpoint matched: a file of the static site (the console's sign-in page must load unauthenticated).
+                    if (matched == null) return;
                     auth.handle(ctx);
                 });
                 for (ApiRoute route : routes) {

@@ -80,6 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
+                .sessions(services.sessionAuthenticator())
+                .staticSite("/console")
                 .routes(NodeApi.routes(services))
                 .background(webhooks)
                 .start();

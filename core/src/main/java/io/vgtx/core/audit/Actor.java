@@ -6,20 +6,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who did something: an organisation and the token it used (never the token's secret), or a local
- * command run on the node itself.
+ * Who did something: an organisation and the token it used (never the token's secret), or the signed-in
+ * console user, or a local command run on the node itself.
  *
- * @param role the token's role, or {@code CLI} / {@code SYSTEM} for what the node does by itself
+ * @param role the token's or user's role, or {@code CLI} / {@code SYSTEM} for what the node does by itself
+ * @param user a signed-in user ({@code user:12 alice}, {@link io.vgtx.core.auth.UserRef#reference}); empty for tokens and the CLI
  */
-public record Actor(String organisation, Optional<Long> tokenId, String role) {
+public record Actor(String organisation, Optional<Long> tokenId, String role, Optional<String> user) {
     public Actor {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(user, "user");
+    }
+
+    public Actor(String organisation, Optional<Long> tokenId, String role) {
+        this(organisation, tokenId, role, Optional.empty());
     }
 
     public static Actor of(Principal principal) {
-        return new Actor(principal.organisationName(), Optional.of(principal.tokenId()), principal.role().name());
+        return principal.user().isPresent()
+                ? new Actor(principal.organisationName(), Optional.empty(), principal.role().name(), principal.user().map(u -> u.reference()))
+                : new Actor(principal.organisationName(), Optional.of(principal.tokenId()), principal.role().name());
     }
 
     /** A command run on the node by whoever can open its database. */

@@ -50,6 +50,11 @@ public record AuditEvent(long seq, Instant at, Actor actor, String action, Strin
             field(sha256, key);
             field(sha256, value);
         });
+        // Only when set, so that events from before users existed keep their hashes.
+        actor.user().ifPresent(user -> {
+            field(sha256, "user");
+            field(sha256, user);
+        });
         return HexFormat.of().formatHex(sha256.digest());
     }
 

@@ -67,8 +67,8 @@ public final class AuditLog {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String hash = AuditEvent.chainHash(prevHash, seq, at, actor, action, subject, outcome, details);
         handle.createUpdate("""
-                        INSERT INTO audit_log (seq, at, organisation, token_id, role, action, subject, outcome, details, prev_hash, hash)
-                        VALUES (:seq, :at, :organisation, :token, :role, :action, :subject, :outcome, :details, :prev, :hash)""")
+                        INSERT INTO audit_log (seq, at, organisation, token_id, role, action, subject, outcome, details, prev_hash, hash, user_ref)
+                        VALUES (:seq, :at, :organisation, :token, :role, :action, :subject, :outcome, :details, :prev, :hash, :user)""")
                 .bind("seq", seq)
                 .bind("at", at.toEpochMilli())
                 .bind("organisation", actor.organisation())
@@ -80,6 +80,7 @@ public final class AuditLog {
                 .bind("details", write(details))
                 .bind("prev", prevHash)
                 .bind("hash", hash)
+                .bind("user", actor.user().orElse(null))
                 .execute();
         return new AuditEvent(seq, at, actor, action, subject, outcome, details, prevHash, hash);
     }
@@ -161,7 +162,7 @@ public final class AuditLog {
         long token = rs.getLong("token_id");
         Optional<Long> tokenId = rs.wasNull() ? Optional.empty() : Optional.of(token);
         return new AuditEvent(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")),
-                new Actor(rs.getString("organisation"), tokenId, rs.getString("role")),
+                new Actor(rs.getString("organisation"), tokenId, rs.getString("role"), Optional.ofNullable(rs.getString("user_ref"))),
                 rs.getString("action"), rs.getString("subject"), Outcome.valueOf(rs.getString("outcome")),
                 read(rs.getString("details")), rs.getString("prev_hash"), rs.getString("hash"));
     }

@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** An entry whose hash one of our cases links has been disputed by enough organisations to doubt it. */
     ENTRY_DISPUTED_IN_CASE,
     /** A report was routed to us: its hosting country is in our jurisdiction (or we are the fallback). */
-    REPORT_ROUTED
+    REPORT_ROUTED,
+    /** One of our console users was locked out after repeated failed sign-ins (someone may be guessing its password). */
+    USER_LOCKED
 }

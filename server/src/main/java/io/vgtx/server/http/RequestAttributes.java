@@ -10,6 +10,17 @@ public final class RequestAttributes {
     public static final String PRINCIPAL = "vgtx.principal";
     /** The matched {@link ApiRoute}, set before any handler of a matched route runs. */
     public static final String ROUTE = "vgtx.route";
+    /**
+     * The console session the request authenticated with ({@code SessionAuthenticator.Session}), absent for
+     * bearer tokens and public routes.
+     */
+    public static final String SESSION = "vgtx.session";
+    /**
+     * The server's failed-authentication limiter ({@code AuthFailureLimiter}), on every matched request: a route
+     * that checks credentials itself (the console's sign-in) records its failures there, so one address's guesses
+     * at tokens and passwords count together.
+     */
+    public static final String AUTH_FAILURES = "vgtx.authFailures";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private RequestAttributes() {

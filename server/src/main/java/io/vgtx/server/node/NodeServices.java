@@ -22,7 +22,10 @@ import io.vgtx.core.store.EntryOpinions;
 import io.vgtx.core.webhook.WebhookDelivery;
 import io.vgtx.core.webhook.WebhookSettings;
 import io.vgtx.core.webhook.Webhooks;
+import io.vgtx.core.user.Sessions;
+import io.vgtx.core.user.Users;
 import io.vgtx.server.auth.BearerAuthenticator;
+import io.vgtx.server.auth.SessionAuthenticator;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -35,7 +38,7 @@ import java.util.Optional;
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
                            SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports,
-                           Webhooks webhooks, WebhookDelivery webhookDelivery) {
+                           Webhooks webhooks, WebhookDelivery webhookDelivery, Users users, Sessions sessions) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -69,7 +72,8 @@ public record NodeServices(Database database, InstantSource clock, Organisations
                         (handle, organisation, reportId, hashes) -> casework.deconfliction().touch(handle, organisation,
                                 hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)),
                 new Webhooks(database, clock, audit, WebhookSettings.defaults()),
-                new WebhookDelivery(database, clock, WebhookSettings.defaults()));
+                new WebhookDelivery(database, clock, WebhookSettings.defaults()),
+                new Users(database, clock), new Sessions(database, clock));
     }
 
     /**
@@ -80,11 +84,16 @@ public record NodeServices(Database database, InstantSource clock, Organisations
     public NodeServices withWebhookSettings(WebhookSettings settings) {
         webhookDelivery.close();
         return new NodeServices(database, clock, organisations, tokens, store, recipients, notifications, audit, banks, matching, feed,
-                casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings));
+                casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings), users, sessions);
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */
     public BearerAuthenticator<Principal> authenticator() {
         return tokens::authenticate;
+    }
+
+    /** Console session cookies resolve to the same kind of {@link Principal} as tokens (with {@link Principal#user} set). */
+    public SessionAuthenticator<Principal> sessionAuthenticator() {
+        return cookie -> sessions.resolve(cookie).map(s -> new SessionAuthenticator.Session<>(s.principal(), s.csrfToken()));
     }
 }

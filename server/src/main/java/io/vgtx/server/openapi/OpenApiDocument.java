@@ -37,6 +37,7 @@ import java.util.TreeSet;
  */
 public final class OpenApiDocument {
     public static final String BEARER_SCHEME = "bearer";
+    public static final String SESSION_SCHEME = "session";
     private static final String PROBLEM_SCHEMA = "ProblemDetails";
 
     private OpenApiDocument() {
@@ -53,7 +54,11 @@ public final class OpenApiDocument {
                         .license(new License().name("Proprietary")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("An API token of your organisation: Authorization: Bearer TOKEN")));
+                                .description("An API token of your organisation: Authorization: Bearer TOKEN"))
+                        .addSecuritySchemes(SESSION_SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE)
+                                .name("__Host-vgtx-session")
+                                .description("A console session (POST /console/login; vgtx-session over plain HTTP on localhost). POST, PUT, PATCH "
+                                        + "and DELETE also need the session's CSRF token in the X-CSRF-Token header (GET /console/session).")));
         Schema<?> problem = schemaRef(converters, schemas, ProblemDetails.class);
         Paths paths = new Paths();
         TreeSet<String> tags = new TreeSet<>();
@@ -111,6 +116,7 @@ public final class OpenApiDocument {
         op.responses(responses);
         if (route.access() == Access.AUTHENTICATED) {
             op.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+            op.addSecurityItem(new SecurityRequirement().addList(SESSION_SCHEME));
         } else {
             op.security(List.of());
         }

@@ -44,6 +44,10 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.FORBIDDEN, detail);
     }
 
+    public static ApiProblem csrf(String detail) {
+        return new ApiProblem(ProblemType.CSRF, detail);
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(ProblemType.NOT_FOUND, detail);
     }

@@ -11,6 +11,8 @@ public enum ProblemType {
     MALFORMED_JSON(400, "malformed-json", "The request body is not valid JSON"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
+    /** A console session's state-changing request without its CSRF token, or from another site. */
+    CSRF(403, "csrf", "Missing or invalid CSRF token"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     CONFLICT(409, "conflict", "Conflict with the current state"),

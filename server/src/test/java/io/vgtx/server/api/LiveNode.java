@@ -48,6 +48,8 @@ final class LiveNode implements AutoCloseable {
         server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())
+                .sessions(services.sessionAuthenticator())
+                .staticSite("/console")
                 .routes(NodeApi.routes(services))
                 .clock(clock)
                 .background(services.webhookDelivery())

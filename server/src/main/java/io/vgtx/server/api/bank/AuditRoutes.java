@@ -24,10 +24,10 @@ public final class AuditRoutes implements ApiRoutes {
     }
 
     public record AuditEventView(long seq, Instant at, String organisation, Long tokenId, String role, String action, String subject,
-                                 String outcome, Map<String, String> details, String prevHash, String hash) {
+                                 String outcome, Map<String, String> details, String prevHash, String hash, String user) {
         static AuditEventView of(AuditEvent e) {
             return new AuditEventView(e.seq(), e.at(), e.actor().organisation(), e.actor().tokenId().orElse(null), e.actor().role(),
-                    e.action(), e.subject(), e.outcome().name(), e.details(), e.prevHash(), e.hash());
+                    e.action(), e.subject(), e.outcome().name(), e.details(), e.prevHash(), e.hash(), e.actor().user().orElse(null));
         }
     }
 

@@ -192,7 +192,7 @@ public final class OrganisationRoutes implements ApiRoutes {
         VoteBody body = call.body(VoteBody.class);
         if (body.approve() == null) throw ApiProblem.validation("Field 'approve' (true or false) is required.");
         Organisation org = organisation(call);
-        Tally tally = organisations.vote(org.id(), principal.organisationId(), "token:" + principal.tokenId(), body.approve(),
+        Tally tally = organisations.vote(org.id(), principal.organisationId(), principal.reference(), body.approve(),
                 (handle, counted) -> audit.append(handle, Actor.of(principal), "organisation.vote", "organisation:" + org.id(), Outcome.OK,
                         Map.of("approve", body.approve().toString(), "state", counted.state().name())));
         return TallyView.of(tally);
@@ -203,7 +203,7 @@ public final class OrganisationRoutes implements ApiRoutes {
         AgreementBody body = call.body(AgreementBody.class);
         if (body.version() == null || body.signatory() == null) throw ApiProblem.validation("Fields 'version' and 'signatory' are required.");
         Organisation org = organisations.recordAgreement(organisation(call).id(), body.version(), body.signatory(),
-                principal.organisationName() + " (token " + principal.tokenId() + ")", (handle, signed) ->
+                principal.organisationName() + " (" + principal.reference() + ")", (handle, signed) ->
                         audit.append(handle, Actor.of(principal), "organisation.agreement", "organisation:" + signed.id(), Outcome.OK,
                                 Map.of("version", body.version(), "signatory", body.signatory())));
         return OrganisationView.of(org);

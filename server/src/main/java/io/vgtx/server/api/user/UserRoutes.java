@@ -1,0 +1,165 @@
+package io.vgtx.server.api.user;
+
+import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.auth.AccessDeniedException;
+import io.vgtx.core.auth.Permission;
+import io.vgtx.core.auth.Principal;
+import io.vgtx.core.auth.Role;
+import io.vgtx.core.org.Organisation;
+import io.vgtx.core.org.Organisations;
+import io.vgtx.core.store.AlsoInTransaction;
+import io.vgtx.core.store.NotFoundException;
+import io.vgtx.core.user.User;
+import io.vgtx.core.user.Users;
+import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.ApiResponse;
+import io.vgtx.server.http.ApiRoute;
+import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.node.NodeServices;
+import io.vgtx.server.problem.ApiProblem;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Console user accounts, administered like API tokens: by a node administrator or the organisation's own ADMIN.
+ * A user may do exactly what a token of its organisation and role may. Passwords are never returned, except one
+ * the node generated, once, in the response that created it.
+ */
+public final class UserRoutes implements ApiRoutes {
+    private final Users users;
+    private final Organisations organisations;
+    private final AuditLog audit;
+
+    public UserRoutes(NodeServices services) {
+        this.users = services.users();
+        this.organisations = services.organisations();
+        this.audit = services.audit();
+    }
+
+    /** @param password at least 12 characters; omit it and the node generates one (returned once) */
+    public record NewUser(String login, Role role, String password) {}
+
+    public record NewPassword(String password) {}
+
+    public record UserView(long id, long organisationId, String organisation, String login, Role role, Instant createdAt,
+                           Instant disabledAt, Instant lockedUntil, Instant lastSignInAt) {
+        static UserView of(User u) {
+            return new UserView(u.id(), u.organisationId(), u.organisationName(), u.login(), u.role(), u.createdAt(),
+                    u.disabledAt().orElse(null), u.lockedUntil().orElse(null), u.lastSignInAt().orElse(null));
+        }
+    }
+
+    /** @param password only when the node generated it: shown this once, never again */
+    public record UserCreated(UserView user, String password) {}
+
+    public record UserList(List<UserView> users) {}
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.post("/api/v1/organisations/{id}/users").summary("Create a console user (node administrator, or the organisation's ADMIN)").tag("users")
+                        .description("The user signs in at `/` with its login and password and may do what a token of the same "
+                                + "organisation and role may. Without `password` the node generates one and returns it in this response only. "
+                                + "Logins are unique on the node, lower-cased; passwords have " + Users.MIN_PASSWORD + " to " + Users.MAX_PASSWORD
+                                + " characters and are stored as Argon2id hashes.")
+                        .accepts(NewUser.class).returns(201, UserCreated.class)
+                        .handle(this::create),
+                ApiRoute.get("/api/v1/organisations/{id}/users").summary("An organisation's console users").tag("users")
+                        .returns(UserList.class)
+                        .handle(call -> {
+                            Organisation org = organisation(call);
+                            requireAdminOf(call, org);
+                            return new UserList(users.list(org.id()).stream().map(UserView::of).toList());
+                        }),
+                ApiRoute.get("/api/v1/users/{id}").summary("One console user").tag("users")
+                        .returns(UserView.class)
+                        .handle(call -> UserView.of(userFor(call))),
+                ApiRoute.post("/api/v1/users/{id}/disable").summary("Disable a console user; its sessions end at once").tag("users")
+                        .returns(UserView.class)
+                        .handle(call -> change(call, "user.disable", (id, also) -> users.disable(id, also))),
+                ApiRoute.post("/api/v1/users/{id}/enable").summary("Enable a console user again, and lift a lock-out").tag("users")
+                        .returns(UserView.class)
+                        .handle(call -> change(call, "user.enable", (id, also) -> users.enable(id, also))),
+                ApiRoute.post("/api/v1/users/{id}/password").summary("Set a console user's password; its sessions end").tag("users")
+                        .description("Without `password` the node generates one and returns it in this response only.")
+                        .accepts(NewPassword.class).returns(UserCreated.class)
+                        .handle(this::password),
+                ApiRoute.delete("/api/v1/users/{id}").summary("Delete a console user; its sessions end").tag("users")
+                        .description("What it did stays in the audit trail under its name.")
+                        .returns(UserView.class)
+                        .handle(call -> change(call, "user.delete", (id, also) -> users.delete(id, also))));
+    }
+
+    private ApiResponse create(ApiCall call) throws IOException {
+        Organisation org = organisation(call);
+        Principal principal = requireAdminOf(call, org);
+        NewUser body = call.body(NewUser.class);
+        if (body.login() == null || body.role() == null)
+            throw ApiProblem.validation("Fields 'login' and 'role' (ADMIN, ANALYST, VIEWER or BOARD) are required.");
+        String password = body.password() == null ? users.generatePassword() : body.password();
+        User user = users.create(org.id(), body.login(), body.role(), password, (handle, created) ->
+                audit.append(handle, Actor.of(principal), "user.create", "user:" + created.id(), Outcome.OK,
+                        Map.of("organisation", org.name(), "login", created.login(), "role", created.role().name())));
+        return ApiResponse.json(201, new UserCreated(UserView.of(user), body.password() == null ? password : null));
+    }
+
+    private UserCreated password(ApiCall call) throws IOException {
+        User target = userFor(call);
+        Principal principal = principal(call);
+        NewPassword body = call.body(NewPassword.class);
+        String password = body.password() == null ? users.generatePassword() : body.password();
+        User changed = users.setPassword(target.id(), password, (handle, u) -> audit.append(handle, Actor.of(principal), "user.password",
+                "user:" + u.id(), Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login())));
+        return new UserCreated(UserView.of(changed), body.password() == null ? password : null);
+    }
+
+    private interface Change {
+        User apply(long userId, AlsoInTransaction<User> also);
+    }
+
+    private UserView change(ApiCall call, String action, Change change) {
+        User target = userFor(call);
+        Principal principal = principal(call);
+        return UserView.of(change.apply(target.id(), (handle, u) -> audit.append(handle, Actor.of(principal), action, "user:" + u.id(),
+                Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login()))));
+    }
+
+    /** The user of the path, once the caller is shown to administer its organisation (else 403; unknown: 404). */
+    private User userFor(ApiCall call) {
+        long id = pathId(call);
+        User user = users.find(id).orElseThrow(() -> new NotFoundException("no user " + id));
+        requireAdminOf(call, organisations.find(user.organisationId()).orElseThrow());
+        return user;
+    }
+
+    /** A node administrator, or an ADMIN of {@code org} itself. */
+    private static Principal requireAdminOf(ApiCall call, Organisation org) {
+        Principal principal = principal(call);
+        if (principal.may(Permission.NODE_ADMIN)) return principal;
+        if (principal.organisationId() == org.id() && principal.may(Permission.MANAGE_ORGANISATION)) return principal;
+        AccessDeniedException.require(principal, Permission.MANAGE_ORGANISATION);
+        throw new AccessDeniedException("only a node administrator or an ADMIN of organisation '" + org.name() + "' may do this");
+    }
+
+    private Organisation organisation(ApiCall call) {
+        long id = pathId(call);
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("no organisation " + id));
+    }
+
+    private static long pathId(ApiCall call) {
+        try {
+            return Long.parseLong(call.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.validation("Path parameter 'id' must be a whole number.");
+        }
+    }
+
+    private static Principal principal(ApiCall call) {
+        return call.principal(Principal.class);
+    }
+}
