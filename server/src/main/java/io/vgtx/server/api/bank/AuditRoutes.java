@@ -7,6 +7,7 @@ import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
 

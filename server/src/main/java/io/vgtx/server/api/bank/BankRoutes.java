@@ -29,6 +29,7 @@ import io.vgtx.server.api.bank.Views.NewEntry;
 import io.vgtx.server.api.bank.Views.OpinionBody;
 import io.vgtx.server.api.bank.Views.OpinionView;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;

@@ -14,6 +14,7 @@ import io.vgtx.server.api.bank.Views.FeedView;
 import io.vgtx.server.api.bank.Views.NotificationList;
 import io.vgtx.server.api.bank.Views.NotificationView;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
 

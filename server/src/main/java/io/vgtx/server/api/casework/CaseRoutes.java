@@ -14,6 +14,7 @@ import io.vgtx.server.api.casework.CaseViews.LinkSeries;
 import io.vgtx.server.api.casework.CaseViews.NewCase;
 import io.vgtx.server.api.casework.CaseViews.StateChange;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
@@ -49,7 +50,7 @@ public final class CaseRoutes implements ApiRoutes {
                 ApiRoute.get("/api/v1/cases/{id}").summary("One of your organisation's cases with its hashes and series").tag("cases")
                         .description(WHO + "Linked series show whether their victim is identified.")
                         .returns(CaseDetailView.class)
-                        .handle(call -> CaseDetailView.of(cases.get(principal(call), id(call)))),
+                        .handle(call -> CaseDetailView.of(cases.get(principal(call), Params.id(call, "id")))),
                 ApiRoute.post("/api/v1/cases/{id}/hashes").summary("Link hashes to an OPEN case (deconfliction)").tag("cases")
                         .description(WHO + "ANALYST or ADMIN. `{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"…\"}]}`, up to " + Cases.MAX_LINKS
                                 + ". Each is checked against the other organisations' OPEN cases (PDQ within 31 bits): both sides of an overlap "
@@ -89,7 +90,7 @@ public final class CaseRoutes implements ApiRoutes {
                 throw ApiProblem.validation("hashes[" + i + "]: " + e.getMessage());
             }
         }
-        return LinkResultView.of(cases.linkHashes(principal(call), id(call), hashes));
+        return LinkResultView.of(cases.linkHashes(principal(call), Params.id(call, "id"), hashes));
     }
 
     private LinkResultView linkSeries(ApiCall call) throws IOException {
@@ -98,27 +99,17 @@ public final class CaseRoutes implements ApiRoutes {
         for (int i = 0; i < body.series().size(); i++) {
             if (body.series().get(i) == null || body.series().get(i).isBlank()) throw ApiProblem.validation("series[" + i + "] is blank.");
         }
-        return LinkResultView.of(cases.linkSeries(principal(call), id(call), body.series()));
+        return LinkResultView.of(cases.linkSeries(principal(call), Params.id(call, "id"), body.series()));
     }
 
     private CaseView state(ApiCall call) throws IOException {
         StateChange body = call.body(StateChange.class);
         if (body.state() == null) throw ApiProblem.validation("Field 'state' is required (OPEN or CLOSED).");
-        return CaseView.of(cases.setState(principal(call), id(call), body.state()));
+        return CaseView.of(cases.setState(principal(call), Params.id(call, "id"), body.state()));
     }
 
     static Principal principal(ApiCall call) {
         return call.principal(Principal.class);
     }
 
-    private static long id(ApiCall call) {
-        String text = call.pathParam("id");
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id < 1) throw ApiProblem.validation("Parameter 'id' must be at least 1, not " + id + ".");
-            return id;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.validation("Parameter 'id' must be a whole number, not '" + text + "'.");
-        }
-    }
 }

@@ -22,6 +22,7 @@ import io.vgtx.server.auth.AuthFailureLimiter;
 import io.vgtx.server.auth.AuthFailurePolicy;
 import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
@@ -253,7 +254,7 @@ public final class OrganisationRoutes implements ApiRoutes {
         Principal principal = principal(call);
         boolean nodeAdmin = principal.may(Permission.NODE_ADMIN);
         if (!nodeAdmin) AccessDeniedException.require(principal, Permission.MANAGE_ORGANISATION);
-        long id = pathId(call);
+        long id = Params.id(call, "id");
         TokenInfo token = tokens.find(id).filter(t -> nodeAdmin || t.organisationId() == principal.organisationId())
                 .orElseThrow(() -> new NotFoundException("no token with id " + id));
         Organisation org = organisations.find(token.organisationId()).orElseThrow();
@@ -272,17 +273,10 @@ public final class OrganisationRoutes implements ApiRoutes {
     }
 
     private Organisation organisation(ApiCall call) {
-        long id = pathId(call);
+        long id = Params.id(call, "id");
         return organisations.find(id).orElseThrow(() -> new NotFoundException("no organisation " + id));
     }
 
-    private static long pathId(ApiCall call) {
-        try {
-            return Long.parseLong(call.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.validation("Path parameter 'id' must be a whole number.");
-        }
-    }
 
     private static Principal require(ApiCall call, Permission permission) {
         Principal principal = principal(call);

@@ -20,6 +20,7 @@ import io.vgtx.server.api.report.ReportViews.ReportView;
 import io.vgtx.server.api.report.ReportViews.StatisticsView;
 import io.vgtx.server.api.report.ReportViews.TakedownBody;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiHandler;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
@@ -79,7 +80,7 @@ public final class ReportRoutes implements ApiRoutes {
                         .description("For the reporting organisation and those it was routed to; anyone else gets 404. Matches found "
                                 + "at assessment are shown as you may see them: an entry you may not see is a hit naming its owner.")
                         .returns(ReportView.class)
-                        .handle(guarded(call -> ReportView.of(reports.read(principal(call), id(call))))),
+                        .handle(guarded(call -> ReportView.of(reports.read(principal(call), Params.id(call, "id"))))),
                 ApiRoute.post("/api/v1/reports/{id}/assessment").summary("Assess a received report (the reporter's ANALYST or ADMIN)").tag("reports")
                         .description("`{\"illegal\":true,\"category\":\"A|B|C|EXPLOITATIVE\"}` or `{\"illegal\":false,\"reason\":\"…\"}`. "
                                 + "Its hashes are matched as your organisation may see them (owners of entries you may not see are told), "
@@ -92,7 +93,7 @@ public final class ReportRoutes implements ApiRoutes {
                         .description("For an ASSESSED report that had no route, or a ROUTED one that organisations joining since should "
                                 + "receive too. Those that received it keep it.")
                         .returns(ReportView.class)
-                        .handle(guarded(call -> ReportView.of(reports.reroute(principal(call), id(call))))),
+                        .handle(guarded(call -> ReportView.of(reports.reroute(principal(call), Params.id(call, "id"))))),
                 ApiRoute.post("/api/v1/reports/{id}/takedown").summary("Record a takedown step (ANALYST or ADMIN of the reporter or a receiver)").tag("reports")
                         .description("`{\"step\":\"NOTICE_SENT|REMOVED|REMOVAL_CONFIRMED\",\"at\":\"…\"}`, in that order, once routed. "
                                 + "`at` (default now) may not be in the future nor before the previous step.")
@@ -141,8 +142,8 @@ public final class ReportRoutes implements ApiRoutes {
                 throw ApiProblem.validation("Query parameter 'state' must be one of " + List.of(ReportState.values()) + ", not '" + s + "'.");
             }
         });
-        long after = call.queryParam("after").map(text -> number("after", text, 0)).orElse(0L);
-        long limit = call.queryParam("limit").map(text -> number("limit", text, 1)).orElse((long) DEFAULT_PAGE);
+        long after = call.queryParam("after").map(text -> Params.parse("after", text, 0)).orElse(0L);
+        long limit = call.queryParam("limit").map(text -> Params.parse("limit", text, 1)).orElse((long) DEFAULT_PAGE);
         if (limit > Reports.MAX_PAGE) throw ApiProblem.validation("Query parameter 'limit' must be 1.." + Reports.MAX_PAGE + ", not " + limit + ".");
         Reports.Page page = reports.list(principal, queue, state, after, (int) limit);
         return new ReportList(page.reports().stream().map(r -> ReportItem.of(r, principal.organisationId())).toList(),
@@ -172,13 +173,13 @@ public final class ReportRoutes implements ApiRoutes {
             if (body.note() != null) throw ApiProblem.validation("note: only for an illegal report (a report that is not illegal has a 'reason').");
             verdict = new ReportVerdict.NotIllegal(body.reason());
         }
-        return ReportView.of(reports.assess(principal(call), id(call), verdict));
+        return ReportView.of(reports.assess(principal(call), Params.id(call, "id"), verdict));
     }
 
     private ReportView takedown(ApiCall call) throws IOException {
         TakedownBody body = call.body(TakedownBody.class);
         if (body.step() == null) throw ApiProblem.validation("step: required (NOTICE_SENT, REMOVED or REMOVAL_CONFIRMED).");
-        return ReportView.of(reports.takedown(principal(call), id(call), body.step(), Optional.ofNullable(body.at())));
+        return ReportView.of(reports.takedown(principal(call), Params.id(call, "id"), body.step(), Optional.ofNullable(body.at())));
     }
 
     /** An illegal report transition is a 409 problem naming both states. */
@@ -194,20 +195,6 @@ public final class ReportRoutes implements ApiRoutes {
 
     private static Principal principal(ApiCall call) {
         return call.principal(Principal.class);
-    }
-
-    private static long id(ApiCall call) {
-        return number("id", call.pathParam("id"), 1);
-    }
-
-    private static long number(String name, String text, long min) {
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < min) throw ApiProblem.validation("Parameter '" + name + "' must be at least " + min + ", not " + value + ".");
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.validation("Parameter '" + name + "' must be a whole number, not '" + text + "'.");
-        }
     }
 
     /** An ISO-8601 instant ({@code 2026-03-01T00:00:00Z}) or date ({@code 2026-03-01}, its start in UTC). */

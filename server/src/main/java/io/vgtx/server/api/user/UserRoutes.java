@@ -14,6 +14,7 @@ import io.vgtx.core.store.NotFoundException;
 import io.vgtx.core.user.User;
 import io.vgtx.core.user.Users;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
@@ -131,7 +132,7 @@ public final class UserRoutes implements ApiRoutes {
 
     /** The user of the path, once the caller is shown to administer its organisation (else 403; unknown: 404). */
     private User userFor(ApiCall call) {
-        long id = pathId(call);
+        long id = Params.id(call, "id");
         User user = users.find(id).orElseThrow(() -> new NotFoundException("no user " + id));
         requireAdminOf(call, organisations.find(user.organisationId()).orElseThrow());
         return user;
@@ -147,17 +148,10 @@ public final class UserRoutes implements ApiRoutes {
     }
 
     private Organisation organisation(ApiCall call) {
-        long id = pathId(call);
+        long id = Params.id(call, "id");
         return organisations.find(id).orElseThrow(() -> new NotFoundException("no organisation " + id));
     }
 
-    private static long pathId(ApiCall call) {
-        try {
-            return Long.parseLong(call.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.validation("Path parameter 'id' must be a whole number.");
-        }
-    }
 
     private static Principal principal(ApiCall call) {
         return call.principal(Principal.class);

@@ -8,6 +8,7 @@ import io.vgtx.core.webhook.Webhook;
 import io.vgtx.core.webhook.WebhookSecret;
 import io.vgtx.core.webhook.Webhooks;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
@@ -97,7 +98,7 @@ public final class WebhookRoutes implements ApiRoutes {
                 ApiRoute.delete("/api/v1/webhooks/{id}").summary("Delete a webhook and its deliveries (ADMIN)").tag("webhooks")
                         .returnsNothing()
                         .handle(call -> {
-                            webhooks.delete(principal(call), id(call));
+                            webhooks.delete(principal(call), Params.id(call, "id"));
                             return ApiResponse.noContent();
                         }),
                 ApiRoute.post("/api/v1/webhooks/{id}/secret").summary("Rotate a webhook's signing secret (ADMIN)").tag("webhooks")
@@ -105,7 +106,7 @@ public final class WebhookRoutes implements ApiRoutes {
                                 + "the old one stops at once.")
                         .returns(RotatedSecret.class)
                         .handle(call -> {
-                            WebhookSecret rotated = webhooks.rotateSecret(principal(call), id(call));
+                            WebhookSecret rotated = webhooks.rotateSecret(principal(call), Params.id(call, "id"));
                             return new RotatedSecret(rotated.webhook().id(), rotated.secret(), rotated.webhook().secretRotatedAt().orElseThrow());
                         }),
                 ApiRoute.get("/api/v1/webhooks/deliveries").summary("Your organisation's webhook deliveries, oldest first (ADMIN)").tag("webhooks")
@@ -119,7 +120,7 @@ public final class WebhookRoutes implements ApiRoutes {
                 ApiRoute.post("/api/v1/webhooks/deliveries/{id}/retry").summary("Send a dead (or delivered) delivery again (ADMIN)").tag("webhooks")
                         .description("It becomes PENDING, due now, with a fresh count of attempts; 409 when it is pending already.")
                         .returns(DeliveryView.class)
-                        .handle(call -> DeliveryView.of(webhooks.retry(principal(call), id(call)))));
+                        .handle(call -> DeliveryView.of(webhooks.retry(principal(call), Params.id(call, "id")))));
     }
 
     private ApiResponse register(ApiCall call) throws IOException {
@@ -139,9 +140,9 @@ public final class WebhookRoutes implements ApiRoutes {
 
     private DeliveryList deliveries(ApiCall call) {
         Optional<DeliveryState> state = call.queryParam("state").map(WebhookRoutes::state);
-        Optional<Long> webhook = call.queryParam("webhook").map(text -> number("webhook", text, 1));
-        long after = call.queryParam("after").map(text -> number("after", text, 0)).orElse(0L);
-        long limit = call.queryParam("limit").map(text -> number("limit", text, 1)).orElse(100L);
+        Optional<Long> webhook = call.queryParam("webhook").map(text -> Params.parse("webhook", text, 1));
+        long after = call.queryParam("after").map(text -> Params.parse("after", text, 0)).orElse(0L);
+        long limit = call.queryParam("limit").map(text -> Params.parse("limit", text, 1)).orElse(100L);
         if (limit > Webhooks.MAX_PAGE) throw ApiProblem.validation("Query parameter 'limit' must be 1.." + Webhooks.MAX_PAGE + ", not " + limit + ".");
         List<Delivery> page = webhooks.deliveries(principal(call), state, webhook, after, (int) limit);
         return new DeliveryList(page.stream().map(DeliveryView::of).toList(), page.size() == limit ? page.getLast().id() : null);
@@ -152,20 +153,6 @@ public final class WebhookRoutes implements ApiRoutes {
             return DeliveryState.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.validation("Query parameter 'state' must be one of " + Arrays.toString(DeliveryState.values()) + ", not '" + text + "'.");
-        }
-    }
-
-    private static long id(ApiCall call) {
-        return number("id", call.pathParam("id"), 1);
-    }
-
-    private static long number(String name, String text, long min) {
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < min) throw ApiProblem.validation("Parameter '" + name + "' must be at least " + min + ", not " + value + ".");
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.validation("Parameter '" + name + "' must be a whole number, not '" + text + "'.");
         }
     }
 
