@@ -179,7 +179,7 @@ class NodeApiFlowTest {
         LiveNode.Reply many = node.post(analyst, "/api/v1/match", tooMany);
         assertThat(many.status()).isEqualTo(400);
         assertThat(many.json().get("detail").asText()).contains("10000");
-        assertThat(node.post(analyst, "/api/v1/match", "x".repeat(3 * 1024 * 1024)).status()).isEqualTo(413);
+        assertThat(node.postLarge(analyst, "/api/v1/match", "x".repeat(3 * 1024 * 1024)).status()).isEqualTo(413);
         assertThat(node.get(analyst, "/api/v1/banks/abc/entries").status()).isEqualTo(400);
         assertThat(node.get(analyst, "/api/v1/banks/" + bank + "/export?format=docx").status()).isEqualTo(400);
         assertThat(node.get(analyst, "/api/v1/banks/" + (bank + 99) + "/entries").status()).isEqualTo(404);
