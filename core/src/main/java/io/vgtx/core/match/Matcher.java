@@ -26,6 +26,7 @@ import java.util.Optional;
  * entry is reported once, by its closest variant. Thread-safe.
  */
 public final class Matcher {
+    private static final int ENTRY_BATCH = 500;
     private final BankStore store;
     private final MatchIndex index;
 
@@ -54,17 +55,54 @@ public final class Matcher {
      * @throws IllegalArgumentException when {@code value} is not a valid hash of {@code type}
      */
     public List<Match> matchHash(SignalType type, String value, int threshold) {
-        String normalized = type.normalize(value);
-        List<Match> matches = new ArrayList<>();
-        switch (type) {
+        return matchHashes(List.of(new Lookup(type, value)), threshold, false).getFirst();
+    }
+
+    /** One bare hash to look up. */
+    public record Lookup(SignalType type, String value) {}
+
+    /**
+     * What {@link #matchHash} gives for each hash, in order. The index is searched for every hash first (on all cores
+     * when {@code parallel}), then the entries found are read from the database in one batch: a request of many
+     * hashes costs one read, not one per hit.
+     *
+     * @throws IllegalArgumentException when a value is not a valid hash of its type
+     */
+    public List<List<Match>> matchHashes(List<Lookup> lookups, int threshold, boolean parallel) {
+        List<List<Found>> found = (parallel ? lookups.parallelStream() : lookups.stream()).map(l -> find(l, threshold)).toList();
+        Map<Long, Entry> entries = entries(found.stream().flatMap(List::stream).map(Found::id).distinct().toList());
+        return found.stream().map(hits -> hits.stream()
+                        .flatMap(hit -> Optional.ofNullable(entries.get(hit.id())).stream()
+                                .map(e -> new Match(e, hit.type(), hit.distance(), hit.transform())))
+                        .filter(m -> m.entry().data().state() == EntryState.ACTIVE)
+                        .sorted(Match.BEST_FIRST).toList())
+                .toList();
+    }
+
+    /** An index hit, before its entry is read. */
+    private record Found(long id, SignalType type, int distance, Optional<Dihedral> transform) {}
+
+    private List<Found> find(Lookup lookup, int threshold) {
+        String normalized = lookup.type().normalize(lookup.value());
+        List<Found> found = new ArrayList<>();
+        switch (lookup.type()) {
             case DigestSignal digest -> {
-                for (long id : index.exact(digest, normalized)) entry(id).ifPresent(e -> matches.add(new Match(e, digest, 0, Optional.empty())));
+                for (long id : index.exact(digest, normalized)) found.add(new Found(id, digest, 0, Optional.empty()));
             }
-            case PdqSignal _ -> index.nearPdq(code(PdqHash.fromHex(normalized)), threshold, (id, distance) ->
-                    entry(id).ifPresent(e -> matches.add(new Match(e, PdqSignal.PDQ, distance, Optional.of(Dihedral.ORIG)))));
+            case PdqSignal _ -> index.nearPdq(code(PdqHash.fromHex(normalized)), threshold,
+                    (id, distance) -> found.add(new Found(id, PdqSignal.PDQ, distance, Optional.of(Dihedral.ORIG))));
             case PhotoDnaSignal _ -> { }
         }
-        return matches.stream().filter(m -> m.entry().data().state() == EntryState.ACTIVE).sorted(Match.BEST_FIRST).toList();
+        return found;
+    }
+
+    /** Reads in chunks, so that a request of 10 000 hashes with many hits stays within every database's bind limit. */
+    private Map<Long, Entry> entries(List<Long> ids) {
+        Map<Long, Entry> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ENTRY_BATCH) {
+            for (Entry e : store.entries(ids.subList(from, Math.min(ids.size(), from + ENTRY_BATCH)))) byId.put(e.id(), e);
+        }
+        return byId;
     }
 
     private void matchDigests(Digests digests, List<Match> matches) {

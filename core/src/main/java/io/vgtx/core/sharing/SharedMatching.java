@@ -26,6 +26,7 @@ import io.vgtx.hashing.pdq.PdqResult;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Matching with the distribution rules applied: an asker gets the entries it may see; for a matching
@@ -88,11 +90,13 @@ public final class SharedMatching {
         catchUp();
         Sight sight = Sight.of(principal, store, recipients);
         Answering answering = new Answering(sight, hooks.victimIdentifications());
-        // The lookups run on all cores: a PDQ range search costs about 0.1 ms whatever the bank size, so a request of
-        // 100 hashes would otherwise wait ~10 ms on one core while the others idle. Answering stays sequential.
-        List<List<Match>> found = (queries.size() >= PARALLEL_FROM ? queries.parallelStream() : queries.stream())
-                .map(query -> isLowQuality(query) ? List.<Match>of() : matcher.matchHash(query.type(), query.value(), threshold))
-                .toList();
+        // The lookups run on all cores: a PDQ range search costs about 0.1 ms, so a request of 100 hashes would otherwise
+        // wait ~10 ms on one core while the others idle. Low-quality PDQ is not looked up. Answering stays sequential.
+        List<Integer> looked = IntStream.range(0, queries.size()).filter(i -> !isLowQuality(queries.get(i))).boxed().toList();
+        List<List<Match>> matched = matcher.matchHashes(looked.stream()
+                .map(i -> new Matcher.Lookup(queries.get(i).type(), queries.get(i).value())).toList(), threshold, queries.size() >= PARALLEL_FROM);
+        List<List<Match>> found = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
+        for (int k = 0; k < looked.size(); k++) found.set(looked.get(k), matched.get(k));
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) results.add(answering.answer(queries.get(i), found.get(i), isLowQuality(queries.get(i))));
         answering.record(principal, queries, found);
