@@ -66,7 +66,9 @@ async function reports() {
     barChart('Your reports by state', STATES.map((st) => ({ label: st.replaceAll('_', ' '), value: counts.byState[st] || 0 })),
       { labelWidth: 150, empty: 'No reports made or received yet.' }),
     barChart('Median hours to removal by month (every report on the node)', stats.byMonth.map((g) => ({ label: g.month, value: g.medianHours })),
-      { format: hours, zeroes: true, empty: 'No report has been removed yet.' })),
+      { format: hours, zeroes: true, empty: 'No report has been removed yet.' }),
+    barChart('Reports removed by month (every report on the node)', stats.byMonth.map((g) => ({ label: g.month, value: g.count })),
+      { empty: 'No report has been removed yet.' })),
   h('p', { class: 'hint' }, 'Details under ', h('a', { href: '#/reports' }, 'Reports'), ' and ', h('a', { href: '#/reports/statistics' }, 'time to removal'), '.'));
   return section;
 }
