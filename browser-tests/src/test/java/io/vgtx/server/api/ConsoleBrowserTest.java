@@ -70,6 +70,7 @@ class ConsoleBrowserTest {
     String base;
     String operatorAdmin;
     String nlPoliceAnalyst;
+    Organisation nlPolice;
     long amberBank;
     long amberEntry;
     final List<String> consoleErrors = new ArrayList<>();
@@ -96,6 +97,7 @@ class ConsoleBrowserTest {
         user(industry.id(), "ind-admin", Role.ADMIN);
         Organisation nlPolice = t.organisation("NL Police", OrganisationKind.LAW_ENFORCEMENT, "NL", MembershipState.ACTIVE);
         t.organisations.setJurisdictions(nlPolice.id(), List.of("NL"));
+        this.nlPolice = nlPolice;
         nlPoliceAnalyst = t.token(nlPolice, Role.ANALYST);
         user(nlPolice.id(), "nl-analyst", Role.ANALYST);
         user(t.operator.id(), "ops-analyst", Role.ANALYST);
@@ -483,6 +485,49 @@ class ConsoleBrowserTest {
         assertThat(hotline.locator("figure.chart", new Page.LocatorOptions().setHasText("Your reports by state")).locator("svg")).isVisible();
         assertThat(hotline.locator("section", new Page.LocatorOptions().setHasText("median time to removal")).locator(".cards")).containsText("30 h");
         screenshot(hotline, "dashboard-reports");
+    }
+
+    /** A report no police holds the jurisdiction for is routed again once one does; a report not illegal is final. */
+    @Test
+    void aReportWithoutARouteIsRoutedAgainAndOneNotIllegalGoesNowhere() {
+        Page hotline = signIn("hl-analyst");
+        go(hotline, "reports", "Reports");
+        hotline.getByLabel("URL (optional)").fill("files.example.be/a");
+        hotline.getByLabel("Hosting country").fill("BE");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.locator("main").getByRole(AriaRole.ALERT)).containsText("url: must be absolute");
+        hotline.getByLabel("URL (optional)").fill("");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.locator("main").getByRole(AriaRole.ALERT)).containsText("Give a URL, hashes, or both.");
+        hotline.getByLabel("URL (optional)").fill("https://cdn.example.be/a");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Report #\\d+$")))).isVisible();
+        assertThat(hotline.locator("main")).containsText("The report has no hashes");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment")).click();
+        assertThat(hotline.locator("main .lead")).containsText("ASSESSED");
+        assertThat(hotline.locator("main .warning")).containsText("no ACTIVE law-enforcement organisation holds jurisdiction for BE");
+        assertThat(hotline.locator("main")).containsText("Takedown starts once the report is routed.");
+
+        node.taskforce.organisations.setJurisdictions(nlPolice.id(), List.of("NL", "BE"));
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Route again")).click();
+        assertThat(hotline.locator("main .lead")).containsText("ROUTED");
+        assertThat(hotline.locator("table", new Page.LocatorOptions().setHasText("Routed to"))).containsText("NL Police");
+        assertThat(hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: Notice sent"))).isVisible();
+
+        go(hotline, "reports", "Reports");
+        hotline.getByLabel("Hashes (optional)").fill("md5:" + "0f".repeat(16));
+        hotline.getByLabel("Hosting country").fill("NL");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        hotline.getByLabel("Not illegal").check();
+        assertThat(hotline.getByLabel("Category")).isHidden();
+        hotline.getByLabel("Reason").fill("a legal adult site");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment")).click();
+        assertThat(hotline.locator("main .lead")).containsText("NOT ILLEGAL");
+        assertThat(hotline.locator("main table.facts").last()).containsText("a legal adult site");
+        assertThat(hotline.locator("main")).containsText("Not routed: assessed not illegal.");
+        assertThat(hotline.locator("main")).containsText("No takedown: assessed not illegal.");
+        assertThat(hotline.locator("table.results")).containsText("No match");
+        assertThat(hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Route again"))).hasCount(0);
     }
 
     /** Two police forces link the same picture to their cases: both are alerted; a series is marked victim-identified. */
