@@ -4,7 +4,7 @@ import { h, clear, errorBox } from './dom.js';
 
 const PAGES = {
   dashboard: 'Dashboard', lookup: 'Lookup', banks: 'Banks', entries: 'Banks', reports: 'Reports', cases: 'Cases',
-  membership: 'Membership', notifications: 'Notifications', audit: 'Audit', account: 'Your account',
+  membership: 'Membership', notifications: 'Notifications', webhooks: 'Webhooks', audit: 'Audit', account: 'Your account',
 };
 
 const main = document.getElementById('main');

@@ -84,3 +84,40 @@ export function select(name, options, value) {
     return h('option', { value: v, selected: v === value }, text);
   }));
 }
+
+/** A button that runs one async action at a time; a failure shows as an alert after it, and the button comes back. */
+export function actionButton(label, fn, opts = {}) {
+  const b = h('button', { type: 'button', class: opts.class ?? 'secondary', 'aria-label': opts.label }, label);
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    if (b.nextElementSibling && b.nextElementSibling.classList.contains('error')) b.nextElementSibling.remove();
+    try {
+      await fn();
+    } catch (e) {
+      b.after(errorBox(e));
+    } finally {
+      b.disabled = false;
+    }
+  });
+  return b;
+}
+
+/** "First page" and "Next page" buttons for a listing paged by an `after` cursor. */
+export function pager(after, next, load) {
+  const nav = h('div', { class: 'actions' });
+  if (after) nav.append(h('button', { type: 'button', class: 'secondary', onclick: () => load(0) }, 'First page'));
+  if (next) nav.append(h('button', { type: 'button', class: 'secondary', onclick: () => load(next) }, 'Next page'));
+  return nav;
+}
+
+/** A two-column table of label → value rows (values may be nodes). */
+export function facts(caption, rows, opts = {}) {
+  return h('table', { class: 'facts ' + (opts.class || '') },
+    h('caption', {}, caption),
+    h('tbody', {}, rows.filter(Boolean).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
+}
+
+/** A state as a small tag. */
+export function stateTag(state) {
+  return state ? h('span', { class: 'tag state s-' + state }, state.replaceAll('_', ' ')) : '';
+}

@@ -100,15 +100,24 @@ function imagePanel(results) {
     drop);
 }
 
+/** "Victim identified by X on D", when a match or hit says so. */
+function victim(v) {
+  if (!v.victimIdentified) return null;
+  return h('span', { class: 'victim' }, 'Victim identified' + (v.identifiedBy ? ' by ' + v.identifiedBy : '') + (v.identifiedOn ? ' on ' + v.identifiedOn : ''));
+}
+
 function matchRows(queryCell, matches, hits) {
   const rows = [];
   for (const m of matches) {
+    const identified = victim(m);
     rows.push(h('tr', {}, queryCell(), h('td', {}, 'Match'), h('td', {}, h('a', { href: '#/entries/' + m.entry }, m.bank + ' #' + m.entry), m.label ? ' \u2014 ' + m.label : ''),
-      h('td', {}, m.category || ''), h('td', { class: 'num' }, m.distance), h('td', {}, m.transform || ''), h('td', {}, distribution(m.distribution))));
+      h('td', {}, m.category || ''), h('td', { class: 'num' }, m.distance), h('td', {}, m.transform || ''), h('td', {}, distribution(m.distribution)),
+      h('td', {}, m.series ? h('div', {}, 'Series ', h('strong', {}, m.series)) : '', identified || (m.series ? h('div', { class: 'hint' }, 'Victim not identified') : ''))));
   }
   for (const hit of hits) {
     rows.push(h('tr', { class: 'hit' }, queryCell(), h('td', {}, 'Hit (not visible to you)'),
-      h('td', { colspan: 5 }, 'Known to ', h('strong', {}, hit.organisation), hit.contact ? ' \u2014 contact ' + hit.contact : ' \u2014 no contact given', '. They have been told of this lookup.')));
+      h('td', { colspan: 5 }, 'Known to ', h('strong', {}, hit.organisation), hit.contact ? ' \u2014 contact ' + hit.contact : ' \u2014 no contact given', '. They have been told of this lookup.'),
+      h('td', {}, victim(hit) || '')));
   }
   return rows;
 }
@@ -121,27 +130,27 @@ function hashResults(results) {
   for (const r of results) {
     const cell = () => h('td', { class: 'hash' }, r.query.type + ' ' + r.query.value);
     const found = matchRows(cell, r.matches, r.hits);
-    if (r.lowQuality) rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, 'Not looked up: PDQ quality too low to match reliably.')));
-    else if (!found.length) rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, 'No match')));
+    if (r.lowQuality) rows.push(h('tr', {}, cell(), h('td', { colspan: 7 }, 'Not looked up: PDQ quality too low to match reliably.')));
+    else if (!found.length) rows.push(h('tr', {}, cell(), h('td', { colspan: 7 }, 'No match')));
     rows.push(...found);
   }
   announce(`${results.length} looked up: ${matched} with matches, ${hit} hit only.`);
   return h('section', { 'aria-labelledby': 'results-h' },
     h('h2', { id: 'results-h' }, 'Results'),
     h('p', { id: 'lookup-summary' }, `${results.length} hash${results.length === 1 ? '' : 'es'} looked up: ${matched} with matches you can see, ${hit} known only to others (hit/no-hit), ${results.length - matched - hit - low} not known${low ? ', ' + low + ' of too low quality' : ''}.`),
-    table('Matches and hits', ['Query', 'Result', 'Where', 'Category', 'Distance', 'Transform', 'Distribution'], rows, { class: 'results' }));
+    table('Matches and hits', ['Query', 'Result', 'Where', 'Category', 'Distance', 'Transform', 'Distribution', 'Series and victim'], rows, { class: 'results' }));
 }
 
 function imageResults(items) {
   const rows = [];
   for (const { file, answer, error } of items) {
     const cell = () => h('td', {}, file.name, answer && answer.pdq ? h('div', { class: 'hash' }, 'PDQ ' + answer.pdq + ' (quality ' + answer.quality + ')') : '');
-    if (error) { rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, errorBox(error)))); continue; }
+    if (error) { rows.push(h('tr', {}, cell(), h('td', { colspan: 7 }, errorBox(error)))); continue; }
     const found = matchRows(cell, answer.matches, answer.hits);
-    if (answer.error) rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, 'Not decoded as an image (' + answer.error + '); its digests were looked up.')));
-    if (!found.length) rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, answer.lowQuality ? 'Image too flat to match by PDQ; no exact match.' : 'No match')));
+    if (answer.error) rows.push(h('tr', {}, cell(), h('td', { colspan: 7 }, 'Not decoded as an image (' + answer.error + '); its digests were looked up.')));
+    if (!found.length) rows.push(h('tr', {}, cell(), h('td', { colspan: 7 }, answer.lowQuality ? 'Image too flat to match by PDQ; no exact match.' : 'No match')));
     rows.push(...found);
   }
   return h('section', { 'aria-labelledby': 'results-h' }, h('h2', { id: 'results-h' }, 'Results'),
-    table('Image matches and hits', ['Image', 'Result', 'Where', 'Category', 'Distance', 'Transform', 'Distribution'], rows, { class: 'results' }));
+    table('Image matches and hits', ['Image', 'Result', 'Where', 'Category', 'Distance', 'Transform', 'Distribution', 'Series and victim'], rows, { class: 'results' }));
 }

@@ -9,6 +9,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.vgtx.core.auth.Role;
+import io.vgtx.core.notify.NotificationKind;
+import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.Taskforce;
@@ -20,10 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The console in a real browser (Debian's chromium, headless) against a real node on a free port: sign-in, a wrong
  * password and the lock-out, a lookup with a match and a hit/no-hit, an image lookup, an import, a board approval,
- * and that partner users (INDUSTRY, NGO) reach an AMBER entry through no page. Screenshots of each main page go to
- * {@code target/screenshots/}.
+ * a hotline report through to its removal and the statistics, two police forces' cases raising a deconfliction alert,
+ * webhooks with a dead letter, and that partner users (INDUSTRY, NGO, HOTLINE) reach an AMBER entry through no page.
+ * Screenshots of each main page go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
@@ -50,12 +57,20 @@ class ConsoleBrowserTest {
     static final String UNKNOWN_HASH = "00000000000000000000000000000000ffffffffffffffffffffffffffffffff";
     static final String AMBER_BANK = "nl-series-amber";
     static final String AMBER_LABEL = "bridge-amber-label";
+    static final String CASE_HASH = "a3f8b4c2d1e0f9a8b7c6d5e4f3a2b1c0a3f8b4c2d1e0f9a8b7c6d5e4f3a2b1c0";
+    static final String CASE_BANK = "tulip-amber";
+    static final String CASE_SERIES = "tulip-series";
+    static final String CASE_TITLE = "Operation Alpha";
+    /** What a partner must never read on any page. */
+    static final List<String> AMBER_ONLY = List.of(AMBER_BANK, AMBER_LABEL, "amber-series", CASE_BANK, CASE_SERIES, CASE_TITLE, "Operation Tulip");
 
     LiveNode node;
     Playwright playwright;
     Browser browser;
     String base;
     String operatorAdmin;
+    String nlPoliceAnalyst;
+    Organisation nlPolice;
     long amberBank;
     long amberEntry;
     final List<String> consoleErrors = new ArrayList<>();
@@ -80,6 +95,12 @@ class ConsoleBrowserTest {
         user(industry.id(), "ind-viewer", Role.VIEWER);
         user(ngo.id(), "ngo-analyst", Role.ANALYST);
         user(industry.id(), "ind-admin", Role.ADMIN);
+        Organisation nlPolice = t.organisation("NL Police", OrganisationKind.LAW_ENFORCEMENT, "NL", MembershipState.ACTIVE);
+        t.organisations.setJurisdictions(nlPolice.id(), List.of("NL"));
+        this.nlPolice = nlPolice;
+        nlPoliceAnalyst = t.token(nlPolice, Role.ANALYST);
+        user(nlPolice.id(), "nl-analyst", Role.ANALYST);
+        user(t.operator.id(), "ops-analyst", Role.ANALYST);
 
         amberBank = node.post(operatorAdmin, "/api/v1/banks", "{\"name\":\"" + AMBER_BANK + "\",\"distribution\":\"AMBER\",\"category\":\"A\"}").json().get("id").asLong();
         node.post(operatorAdmin, "/api/v1/banks/" + amberBank + "/entries",
@@ -115,7 +136,7 @@ class ConsoleBrowserTest {
     }
 
     private Page newPage() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860).setTimezoneId("UTC"));
         contexts.add(context);
         Page page = context.newPage();
         page.setDefaultTimeout(15_000);
@@ -152,8 +173,9 @@ class ConsoleBrowserTest {
     void signInShowsTheDashboardAUserChangesItsPasswordAndSignOutEndsTheSession() {
         Page page = signIn("desk-admin");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
-        assertThat(page.locator("figure.chart svg")).hasCount(3);
-        assertThat(page.locator(".cards")).containsText("banks you can see");
+        assertThat(page.locator(".charts").first().locator("figure.chart svg")).hasCount(3);
+        assertThat(page.locator("figure.chart", new Page.LocatorOptions().setHasText("Your reports by state"))).isVisible();
+        assertThat(page.locator(".cards").first()).containsText("banks you can see");
         assertThat(page.locator("#nav a[data-page=audit]")).isVisible();
         screenshot(page, "dashboard");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your account")).click();
@@ -310,7 +332,16 @@ class ConsoleBrowserTest {
 
     @Test
     void partnerUsersReachTheAmberEntryThroughNoPage() {
-        for (String login : List.of("ind-viewer", "ngo-analyst", "ind-admin")) {
+        // The NL police report a picture hosted in DE that matches the AMBER entry: they see the entry, and the report is
+        // routed to the DE hotline (a partner), which must get only a hit naming the owner.
+        LiveNode.Reply made = node.post(nlPoliceAnalyst, "/api/v1/reports", "{\"url\":\"https://files.example.de/amber\",\"hashes\":[{\"type\":\"PDQ\",\"value\":\""
+                + AMBER_HASH + "\"}],\"source\":\"PARTNER\",\"hostingCountry\":\"DE\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long report = made.json().get("id").asLong();
+        LiveNode.Reply assessed = node.post(nlPoliceAnalyst, "/api/v1/reports/" + report + "/assessment", "{\"illegal\":true,\"category\":\"A\"}");
+        assertThat(assessed.body()).as("the police see the AMBER entry itself").contains(AMBER_BANK).contains("DE Hotline");
+
+        for (String login : List.of("ind-viewer", "ngo-analyst", "ind-admin", "hl-analyst")) {
             Page page = signIn(login);
             List<String> seen = new ArrayList<>();
             go(page, "dashboard", "Dashboard");
@@ -324,7 +355,7 @@ class ConsoleBrowserTest {
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Not found");
             seen.add(page.locator("body").innerText());
             go(page, "lookup", "Lookup");
-            page.getByLabel("Hashes").fill(AMBER_HASH);
+            page.getByLabel("Hashes").fill(AMBER_HASH + "\n" + CASE_HASH);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Look up")).click();
             assertThat(page.locator("table.results")).containsText("Known to Operator Police");
             seen.add(page.locator("body").innerText());
@@ -336,17 +367,316 @@ class ConsoleBrowserTest {
             assertThat(page.locator("main")).containsText("Only the node\u2019s administrators");
             assertThat(page.locator("#nav a[data-page=audit]")).isHidden();
             seen.add(page.locator("body").innerText());
+            go(page, "reports", "Reports");
+            for (String tab : List.of("Made by us", "Routed to us")) {
+                page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab)).click();
+                assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab))).hasAttribute("aria-selected", "true");
+                assertThat(page.locator("main .loading")).hasCount(0);
+                seen.add(page.locator("body").innerText());
+            }
+            page.navigate(base + "/#/reports/" + report);
+            if (login.equals("hl-analyst")) {
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report #" + report))).isVisible();
+                assertThat(page.locator("table.results")).containsText("Known to Operator Police");
+            } else {
+                assertThat(page.getByRole(AriaRole.ALERT)).containsText("Not found");
+            }
+            seen.add(page.locator("body").innerText());
+            go(page, "reports/statistics", "Time to removal");
+            seen.add(page.locator("body").innerText());
+            go(page, "cases", "Cases");
+            assertThat(page.locator("main")).containsText("Cases are for law-enforcement members");
+            seen.add(page.locator("body").innerText());
+            page.navigate(base + "/#/cases/series/amber-series");
+            assertThat(page.locator("main")).containsText("Cases are for law-enforcement members");
+            seen.add(page.locator("body").innerText());
+            go(page, "webhooks", "Webhooks");
+            assertThat(page.locator("#nav a[data-page=webhooks]")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                    .setVisible(login.equals("ind-admin")));
+            seen.add(page.locator("body").innerText());
             for (String text : seen) {
-                assertThat(text).as(login).doesNotContain(AMBER_BANK).doesNotContain(AMBER_LABEL).doesNotContain("amber-series");
+                for (String secret : AMBER_ONLY) assertThat(text).as(login).doesNotContain(secret);
             }
             if (login.equals("ind-viewer")) screenshot(page, "audit-refused");
+            if (login.equals("ngo-analyst")) {
+                go(page, "cases", "Cases");
+                screenshot(page, "cases-partner");
+            }
         }
         Page page = signIn("ind-viewer");
         go(page, "notifications", "Notifications");
         screenshot(page, "notifications");
-        go(page, "reports", "Reports");
-        assertThat(page.locator("main")).containsText("Coming.");
-        go(page, "cases", "Cases");
-        assertThat(page.locator("main")).containsText("Coming.");
+    }
+
+    /** The hotline reports a URL hosted in NL; the NL police work it from their incoming queue; the hotline confirms. */
+    @Test
+    void aHotlineReportIsRoutedToTheNlPoliceTakenDownConfirmedAndCountedInTheStatistics() {
+        Page hotline = signIn("hl-analyst");
+        go(hotline, "reports", "Reports");
+        assertThat(hotline.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Made by us"))).hasAttribute("aria-selected", "true");
+        hotline.getByLabel("URL (optional)").fill("https://files.example.nl/upload/123");
+        hotline.getByLabel("Hashes (optional)").fill(GREEN_HASH + "\n" + AMBER_HASH + "\n");
+        hotline.getByLabel("Hosting country").fill("nl");
+        hotline.getByLabel("Uploader country (optional)").fill("DE");
+        String thirtyHoursAgo = LocalDateTime.ofInstant(node.clock.instant().minus(Duration.ofHours(30)), ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        hotline.getByLabel("Reported at (empty: now)").fill(thirtyHoursAgo);
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        Locator heading = hotline.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Report #\\d+$")).setLevel(1));
+        assertThat(heading).isVisible();
+        long id = Long.parseLong(heading.innerText().replace("Report #", "").strip());
+        assertThat(hotline.locator("main .lead")).containsText("RECEIVED");
+        assertThat(hotline.locator("main")).containsText("Its hashes are matched when the report is assessed");
+
+        hotline.getByLabel("Category").selectOption("A");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment")).click();
+        assertThat(hotline.locator("main .lead")).containsText("ROUTED");
+        assertThat(hotline.locator("main")).containsText("Assessed and routed.");
+        assertThat(hotline.locator("table", new Page.LocatorOptions().setHasText("Routed to"))).containsText("NL Police");
+        Locator results = hotline.locator("table.results");
+        assertThat(results).containsText("shared-green");
+        assertThat(results).containsText("Known to Operator Police");
+        assertThat(results).not().containsText(AMBER_BANK);
+        assertThat(hotline.locator("main a[href^='http']")).hasCount(0);
+        screenshot(hotline, "report");
+
+        Page police = signIn("nl-analyst");
+        go(police, "reports", "Reports");
+        assertThat(police.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Routed to us"))).hasAttribute("aria-selected", "true");
+        police.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Made by us")).click();
+        assertThat(police.getByRole(AriaRole.TABPANEL)).not().containsText("Report #" + id);
+        police.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Made by us")).press("ArrowRight");
+        assertThat(police.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Routed to us"))).isFocused();
+        Locator row = police.locator("table.reports tr", new Page.LocatorOptions().setHasText("Report #" + id));
+        assertThat(row).containsText("ROUTED");
+        assertThat(row).containsText("DE Hotline");
+        assertThat(row).containsText("files.example.nl");
+        police.getByLabel("State").selectOption("REMOVED");
+        assertThat(police.getByRole(AriaRole.TABPANEL)).containsText("No report in state REMOVED");
+        police.getByLabel("State").selectOption("ROUTED");
+        assertThat(row).isVisible();
+        screenshot(police, "reports");
+        row.getByRole(AriaRole.LINK).click();
+        assertThat(police.locator("main .lead")).containsText("routed to your organisation by DE Hotline");
+        assertThat(police.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment"))).hasCount(0);
+        police.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: Notice sent")).click();
+        assertThat(police.locator("main .lead")).containsText("NOTICE SENT");
+        police.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: Removed")).click();
+        assertThat(police.locator("main .lead")).containsText("REMOVED");
+        assertThat(police.locator("#time-to-removal")).containsText("30 h");
+
+        hotline.reload();
+        assertThat(hotline.locator("main .lead")).containsText("REMOVED");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: Removal confirmed")).click();
+        assertThat(hotline.locator("main .lead")).containsText("REMOVAL CONFIRMED");
+        Locator steps = hotline.locator("table", new Page.LocatorOptions().setHasText("Removal confirmed"));
+        assertThat(steps.locator("tr", new Locator.LocatorOptions().setHasText("Removed"))).containsText("NL Police (a console user)");
+        assertThat(steps.locator("tr", new Locator.LocatorOptions().setHasText("Removal confirmed"))).containsText("DE Hotline");
+
+        go(hotline, "reports/statistics", "Time to removal");
+        assertThat(hotline.locator("#statistics .cards")).containsText("30 h");
+        assertThat(hotline.locator("table.statistics")).containsText("NL");
+        assertThat(hotline.locator("#statistics figure.chart svg").first()).isVisible();
+        screenshot(hotline, "report-statistics");
+        hotline.getByLabel("Over").selectOption("readable");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(hotline.locator("table.statistics")).containsText("NL");
+        go(hotline, "dashboard", "Dashboard");
+        assertThat(hotline.locator("figure.chart", new Page.LocatorOptions().setHasText("Your reports by state")).locator("svg")).isVisible();
+        assertThat(hotline.locator("section", new Page.LocatorOptions().setHasText("median time to removal")).locator(".cards")).containsText("30 h");
+        screenshot(hotline, "dashboard-reports");
+    }
+
+    /** A report no police holds the jurisdiction for is routed again once one does; a report not illegal is final. */
+    @Test
+    void aReportWithoutARouteIsRoutedAgainAndOneNotIllegalGoesNowhere() {
+        Page hotline = signIn("hl-analyst");
+        go(hotline, "reports", "Reports");
+        hotline.getByLabel("URL (optional)").fill("files.example.be/a");
+        hotline.getByLabel("Hosting country").fill("BE");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.locator("main").getByRole(AriaRole.ALERT)).containsText("url: must be absolute");
+        hotline.getByLabel("URL (optional)").fill("");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.locator("main").getByRole(AriaRole.ALERT)).containsText("Give a URL, hashes, or both.");
+        hotline.getByLabel("URL (optional)").fill("https://cdn.example.be/a");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        assertThat(hotline.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Report #\\d+$")))).isVisible();
+        assertThat(hotline.locator("main")).containsText("The report has no hashes");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment")).click();
+        assertThat(hotline.locator("main .lead")).containsText("ASSESSED");
+        assertThat(hotline.locator("main .warning")).containsText("no ACTIVE law-enforcement organisation holds jurisdiction for BE");
+        assertThat(hotline.locator("main")).containsText("Takedown starts once the report is routed.");
+
+        node.taskforce.organisations.setJurisdictions(nlPolice.id(), List.of("NL", "BE"));
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Route again")).click();
+        assertThat(hotline.locator("main .lead")).containsText("ROUTED");
+        assertThat(hotline.locator("table", new Page.LocatorOptions().setHasText("Routed to"))).containsText("NL Police");
+        assertThat(hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: Notice sent"))).isVisible();
+
+        go(hotline, "reports", "Reports");
+        hotline.getByLabel("Hashes (optional)").fill("md5:" + "0f".repeat(16));
+        hotline.getByLabel("Hosting country").fill("NL");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make report")).click();
+        hotline.getByLabel("Not illegal").check();
+        assertThat(hotline.getByLabel("Category")).isHidden();
+        hotline.getByLabel("Reason").fill("a legal adult site");
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record assessment")).click();
+        assertThat(hotline.locator("main .lead")).containsText("NOT ILLEGAL");
+        assertThat(hotline.locator("main table.facts").last()).containsText("a legal adult site");
+        assertThat(hotline.locator("main")).containsText("Not routed: assessed not illegal.");
+        assertThat(hotline.locator("main")).containsText("No takedown: assessed not illegal.");
+        assertThat(hotline.locator("table.results")).containsText("No match");
+        assertThat(hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Route again"))).hasCount(0);
+    }
+
+    /** Two police forces link the same picture to their cases: both are alerted; a series is marked victim-identified. */
+    @Test
+    void twoPoliceForcesCasesOnTheSamePictureAlertEachOtherAndTheSeriesMarkShowsOnLookups() {
+        long bank = node.post(operatorAdmin, "/api/v1/banks", "{\"name\":\"" + CASE_BANK + "\",\"distribution\":\"AMBER\",\"category\":\"A\"}").json().get("id").asLong();
+        node.post(operatorAdmin, "/api/v1/banks/" + bank + "/entries", "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + CASE_HASH + "\",\"series\":\"" + CASE_SERIES + "\"}]}");
+
+        Page alpha = signIn("ops-analyst");
+        go(alpha, "cases", "Cases");
+        alpha.getByLabel("Title").fill(CASE_TITLE);
+        alpha.getByLabel("Reference (optional)").fill("A-2026-17");
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+        assertThat(alpha.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Case \u201c" + CASE_TITLE + "\u201d"))).isVisible();
+        assertThat(alpha.locator("main")).containsText("No deconfliction alert for this case");
+        alpha.getByLabel("Hashes to link").fill(CASE_HASH);
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link hashes")).click();
+        assertThat(alpha.locator("main").getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("linked"))).containsText("1 hash linked, 0 already linked.");
+        assertThat(alpha.locator("table.case-hashes")).containsText(CASE_HASH);
+
+        Page tulip = signIn("nl-analyst");
+        go(tulip, "cases", "Cases");
+        tulip.getByLabel("Title").fill("Operation Tulip");
+        tulip.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open case")).click();
+        assertThat(tulip.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Case \u201cOperation Tulip\u201d"))).isVisible();
+        String nearby = flip(CASE_HASH, 4);
+        tulip.getByLabel("Hashes to link").fill(nearby);
+        tulip.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link hashes")).click();
+        assertThat(tulip.locator("main").getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("linked")))
+                .containsText("1 other organisation alerted (deconfliction)");
+        Locator alert = tulip.locator(".deconfliction", new Page.LocatorOptions().setHasText(nearby));
+        assertThat(alert).containsText("Operator Police");
+        assertThat(alert).containsText("a case of theirs touches your case");
+        assertThat(alert).containsText(nearby);
+        assertThat(tulip.locator(".deconfliction", new Page.LocatorOptions().setHasText(CASE_HASH))).hasCount(0);
+        tulip.getByLabel("Series to link").fill(CASE_SERIES);
+        tulip.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link series")).click();
+        assertThat(tulip.locator("table.case-series")).containsText(CASE_SERIES);
+        screenshot(tulip, "case");
+        tulip.locator("table.case-series").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(CASE_SERIES)).click();
+        assertThat(tulip.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Series \u201c" + CASE_SERIES + "\u201d"))).isVisible();
+        tulip.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark victim identified")).click();
+        assertThat(tulip.locator("main table.facts")).containsText("Identified by NL Police");
+        assertThat(tulip.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove our mark"))).isVisible();
+        screenshot(tulip, "series");
+
+        alpha.reload();
+        Locator told = alpha.locator(".deconfliction", new Page.LocatorOptions().setHasText(CASE_HASH));
+        assertThat(told).containsText("NL Police");
+        assertThat(told).containsText("a case of theirs touches your case");
+        assertThat(alpha.locator(".deconfliction", new Page.LocatorOptions().setHasText(nearby))).hasCount(0);
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close case")).click();
+        assertThat(alpha.locator("main .lead")).containsText("CLOSED");
+        assertThat(alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link hashes"))).hasCount(0);
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen case")).click();
+        assertThat(alpha.locator("main .lead")).containsText("OPEN");
+        go(alpha, "cases", "Cases");
+        assertThat(alpha.locator("table.cases")).containsText(CASE_TITLE);
+        assertThat(alpha.locator("ul.alerts")).containsText("NL Police");
+        screenshot(alpha, "cases");
+        alpha.navigate(base + "/#/cases/series/" + CASE_SERIES);
+        assertThat(alpha.locator("main table.facts")).containsText("Identified by NL Police");
+        assertThat(alpha.locator("main table.facts")).containsText("Your cases linking it");
+        assertThat(alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove our mark"))).hasCount(0);
+
+        go(alpha, "notifications", "Notifications");
+        assertThat(alpha.locator("tr.deconfliction-row").first()).containsText("NL Police");
+        assertThat(alpha.locator(".warning")).containsText("deconfliction alert");
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show only deconfliction alerts")).click();
+        assertThat(alpha.getByLabel("Show")).hasValue("DECONFLICTION");
+        assertThat(alpha.locator("main tbody tr").first()).hasClass(Pattern.compile("deconfliction-row"));
+        screenshot(alpha, "notifications-deconfliction");
+
+        go(alpha, "lookup", "Lookup");
+        alpha.getByLabel("Hashes").fill(CASE_HASH);
+        alpha.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Look up")).click();
+        Locator match = alpha.locator("table.results tr", new Page.LocatorOptions().setHasText(CASE_BANK));
+        assertThat(match).containsText("Series " + CASE_SERIES);
+        assertThat(match).containsText("Victim identified by NL Police");
+
+        Page hotline = signIn("hl-analyst");
+        go(hotline, "lookup", "Lookup");
+        hotline.getByLabel("Hashes").fill(CASE_HASH);
+        hotline.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Look up")).click();
+        Locator hit = hotline.locator("table.results tr.hit");
+        assertThat(hit).containsText("Known to Operator Police");
+        assertThat(hit).containsText("Victim identified by NL Police");
+        assertThat(hotline.locator("table.results")).not().containsText(CASE_SERIES);
+    }
+
+    /** An organisation's ADMIN registers a webhook, sees its secret once, rotates it, and retries a dead letter. */
+    @Test
+    void anAdminRegistersAWebhookRotatesItsSecretAndRetriesADeadLetter() {
+        Page admin = signIn("ind-admin");
+        go(admin, "webhooks", "Webhooks");
+        admin.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/vgtx");
+        admin.getByLabel("Description (optional)").fill("SOC intake");
+        admin.getByLabel("Only these kinds:").check();
+        admin.getByLabel("Entry confirmed (ENTRY_CONFIRMED)").check();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register webhook")).click();
+        Locator secret = admin.getByLabel("Signing secret");
+        assertThat(secret).hasValue(Pattern.compile("^vgtx_whsec_.+"));
+        String first = secret.inputValue();
+        Locator row = admin.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("SOC intake"));
+        assertThat(row).containsText("Entry confirmed");
+        assertThat(row).containsText("http://127.0.0.1:9/vgtx");
+        screenshot(admin, "webhooks");
+        admin.onDialog(dialog -> dialog.accept());
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Rotate secret"))).click();
+        assertThat(admin.locator(".secret")).containsText("New signing secret");
+        assertThat(secret).not().hasValue(first);
+        String second = secret.inputValue();
+        admin.reload();
+        assertThat(admin.locator("table.webhooks")).containsText("SOC intake");
+        assertThat(admin.getByLabel("Signing secret")).hasCount(0);
+        assertThat(admin.locator("body")).not().containsText(first);
+        assertThat(admin.locator("body")).not().containsText(second);
+        assertThat(admin.locator("section", new Page.LocatorOptions().setHasText("Deliveries"))).containsText("No dead letters");
+
+        // Nothing listens on port 9: every attempt fails, and after the last the delivery is a dead letter.
+        node.taskforce.notifications.notify("Example Platform", NotificationKind.ENTRY_CONFIRMED, "entry:1", Map.of("by", "Operator Police"));
+        for (int i = 0; i < 12; i++) {
+            node.services.webhookDelivery().runDue();
+            node.clock.advance(Duration.ofHours(1));
+        }
+        Page again = signIn("ind-admin");
+        again.onDialog(dialog -> dialog.accept());
+        go(again, "webhooks", "Webhooks");
+        Locator dead = again.locator("table.deliveries");
+        assertThat(dead).containsText("DEAD");
+        assertThat(dead).containsText("Entry confirmed");
+        assertThat(dead).containsText("127.0.0.1:9");
+        screenshot(again, "webhook-dead-letters");
+        dead.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Retry delivery"))).first().click();
+        assertThat(again.locator("main")).containsText("No dead letters");
+        again.getByLabel("Show").selectOption("PENDING");
+        assertThat(again.locator("table.deliveries")).containsText("PENDING");
+        again.locator("table.webhooks").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Delete webhook"))).click();
+        assertThat(again.locator("main")).containsText("No webhooks yet");
+
+        Page viewer = signIn("ind-viewer");
+        assertThat(viewer.locator("#nav a[data-page=webhooks]")).isHidden();
+        go(viewer, "webhooks", "Webhooks");
+        assertThat(viewer.locator("main")).containsText("Only your organisation\u2019s ADMINs manage its webhooks");
+    }
+
+    private static String flip(String hex, int bits) {
+        BigInteger value = new BigInteger(hex, 16);
+        for (int i = 0; i < bits; i++) value = value.flipBit(255 - i);
+        return String.format("%064x", value);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Each organisation's notifications, in the order they were made. */
@@ -76,15 +77,21 @@ public final class Notifications {
 
     /** Up to {@code limit} (at most {@value #MAX_PAGE}) of an organisation's notifications with ids after {@code afterId}, oldest first. */
     public List<Notification> list(String organisation, long afterId, int limit) {
+        return list(organisation, Set.of(), afterId, limit);
+    }
+
+    /** As {@link #list(String, long, int)}, only of the given kinds (every kind when {@code kinds} is empty). */
+    public List<Notification> list(String organisation, Set<NotificationKind> kinds, long afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ", not " + limit);
-        return database.read(handle -> handle.createQuery("""
-                        SELECT * FROM notifications WHERE organisation = :organisation AND id > :after
-                        ORDER BY id LIMIT :limit""")
-                .bind("organisation", organisation)
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> notification(rs))
-                .list());
+        return database.read(handle -> {
+            var query = handle.createQuery("SELECT * FROM notifications WHERE organisation = :organisation AND id > :after"
+                            + (kinds.isEmpty() ? "" : " AND kind IN (<kinds>)") + " ORDER BY id LIMIT :limit")
+                    .bind("organisation", organisation)
+                    .bind("after", afterId)
+                    .bind("limit", limit);
+            if (!kinds.isEmpty()) query.bindList("kinds", kinds.stream().map(Enum::name).sorted().toList());
+            return query.map((rs, ctx) -> notification(rs)).list();
+        });
     }
 
     private static Notification notification(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,23 @@ final class ReportStore {
             params.put("state", state.get().name());
         }
         return select(handle, "WHERE r.id > :after AND " + whose + stateClause + " ORDER BY r.id LIMIT :limit", params);
+    }
+
+    /** How many reports an organisation made ({@link Reports.Queue#OWN}), received ({@link Reports.Queue#INCOMING}) or both, per state. */
+    static Map<ReportState, Long> countByState(Handle handle, long organisationId, Reports.Queue queue) {
+        String received = "EXISTS (SELECT 1 FROM report_routes x WHERE x.report_id = r.id AND x.organisation_id = :org)";
+        String whose = switch (queue) {
+            case OWN -> "r.reporter_id = :org";
+            case INCOMING -> received;
+            case ALL -> "(r.reporter_id = :org OR " + received + ")";
+        };
+        Map<ReportState, Long> counts = new EnumMap<>(ReportState.class);
+        for (ReportState state : ReportState.values()) counts.put(state, 0L);
+        handle.createQuery("SELECT r.state, COUNT(*) FROM reports r WHERE " + whose + " GROUP BY r.state")
+                .bind("org", organisationId)
+                .map((rs, ctx) -> Map.entry(ReportState.valueOf(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     static int moveState(Handle handle, long id, ReportState from, ReportState to) {

@@ -287,6 +287,15 @@ public final class Reports {
     }
 
     /**
+     * How many reports the principal's organisation made, received, or both, in each state (every state listed, zeros
+     * included). Counts name no report, so reading them is not audited, as with {@link #statistics}.
+     */
+    public Map<ReportState, Long> counts(Principal principal, Queue queue) {
+        AccessDeniedException.require(principal, Permission.READ);
+        return database.read(handle -> ReportStore.countByState(handle, principal.organisationId(), queue));
+    }
+
+    /**
      * Time to removal over the reports removed in {@code [from, to)}. Aggregates only, for every reader of an ACTIVE
      * organisation: with {@link RemovalStatistics.Scope#ALL} over every report of the node (no report, organisation
      * or URL can be told from them), with {@link RemovalStatistics.Scope#READABLE} over those it made or received.

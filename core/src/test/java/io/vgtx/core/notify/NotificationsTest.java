@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,21 @@ class NotificationsTest {
         assertThat(notifications.list("Hotline", 0, 1)).containsExactly(first);
         assertThat(notifications.list("Nobody", 0, 10)).isEmpty();
         assertThat(first.details()).containsEntry("asker", "Police");
+    }
+
+    @Test
+    void aListOfSomeKindsSkipsTheOthersAndPagesAsUsual() {
+        Notification hit = notifications.notify("Police", NotificationKind.MATCH_HIT, "entry:1", Map.of());
+        Notification alert = notifications.notify("Police", NotificationKind.DECONFLICTION, "case:4", Map.of("counterpart", "Other Police"));
+        notifications.notify("Other Police", NotificationKind.DECONFLICTION, "case:9", Map.of());
+        Notification routed = notifications.notify("Police", NotificationKind.REPORT_ROUTED, "report:2", Map.of());
+        Notification second = notifications.notify("Police", NotificationKind.DECONFLICTION, "case:4", Map.of());
+
+        assertThat(notifications.list("Police", Set.of(NotificationKind.DECONFLICTION), 0, 10)).containsExactly(alert, second);
+        assertThat(notifications.list("Police", Set.of(NotificationKind.DECONFLICTION), alert.id(), 10)).containsExactly(second);
+        assertThat(notifications.list("Police", Set.of(NotificationKind.DECONFLICTION, NotificationKind.MATCH_HIT), 0, 2)).containsExactly(hit, alert);
+        assertThat(notifications.list("Police", Set.of(), 0, 10)).containsExactly(hit, alert, routed, second);
+        assertThat(notifications.list("Police", Set.of(NotificationKind.USER_LOCKED), 0, 10)).isEmpty();
     }
 
     @Test

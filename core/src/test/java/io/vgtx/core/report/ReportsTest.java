@@ -388,6 +388,31 @@ class ReportsTest {
     }
 
     @Test
+    void countsByStateCoverOnlyTheReportsAnOrganisationMadeOrReceivedAndAreNotAudited() {
+        Reports reports = reports();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) ids.add(reports.create(reporter, report("NL", 2)).id());
+        reports.assess(reporter, ids.get(0), illegal(Category.A));
+        reports.assess(reporter, ids.get(1), new ReportVerdict.NotIllegal("not it"));
+        reports.create(node.principal(nlHotline, Role.ANALYST), report("NL", 2));
+        long audited = node.audit.list(0, 1000).size();
+
+        assertThat(reports.counts(reporter, Reports.Queue.OWN)).hasSize(ReportState.values().length)
+                .containsEntry(ReportState.RECEIVED, 2L).containsEntry(ReportState.ROUTED, 1L).containsEntry(ReportState.NOT_ILLEGAL, 1L)
+                .containsEntry(ReportState.REMOVED, 0L);
+        assertThat(reports.counts(reporter, Reports.Queue.INCOMING).values()).allMatch(n -> n == 0);
+        Principal police = node.principal(nlPolice, Role.VIEWER);
+        assertThat(reports.counts(police, Reports.Queue.INCOMING)).containsEntry(ReportState.ROUTED, 1L).containsEntry(ReportState.RECEIVED, 0L);
+        assertThat(reports.counts(police, Reports.Queue.OWN).values()).allMatch(n -> n == 0);
+        assertThat(reports.counts(node.principal(nlHotline, Role.VIEWER), Reports.Queue.ALL))
+                .as("its own report and the one routed to it").containsEntry(ReportState.RECEIVED, 1L).containsEntry(ReportState.ROUTED, 1L);
+        assertThat(reports.counts(node.principal(bePolice, Role.ADMIN), Reports.Queue.ALL).values()).allMatch(n -> n == 0);
+        assertThatThrownBy(() -> reports.counts(node.principal(deHotline, Role.BOARD), Reports.Queue.ALL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.counts(node.principal(frPolice, Role.ADMIN), Reports.Queue.ALL)).isInstanceOf(AccessDeniedException.class);
+        assertThat(node.audit.list(0, 1000)).as("counts name no report").hasSize((int) audited);
+    }
+
+    @Test
     void timeToRemovalHasCountMedianAndMeanPerCountryAndMonth() {
         Reports reports = reports(ReportSettings.fallback("INTERPOL"));
         // NL in March: removed after 10, 20 and 60 hours (median 20, mean 30); FR in March: 4 and 8 (median 6, mean 6);

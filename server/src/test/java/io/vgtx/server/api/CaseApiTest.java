@@ -101,6 +101,13 @@ class CaseApiTest {
             assertThat(n.get("details").get("hashes").asText()).isEqualTo("PDQ:" + flip(AMBER, 6));
         });
 
+        JsonNode onlyAlerts = node.get(bViewer, "/api/v1/notifications?kind=DECONFLICTION").json().get("notifications");
+        assertThat(onlyAlerts).singleElement().satisfies(n -> assertThat(n.get("details").get("cases").asText()).isEqualTo(String.valueOf(caseB)));
+        assertThat(node.get(bViewer, "/api/v1/notifications?kind=match_hit,REPORT_ROUTED").json().get("notifications")).isEmpty();
+        LiveNode.Reply badKind = node.get(bViewer, "/api/v1/notifications?kind=DECONFLICTION,NOPE");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.json().get("detail").asText()).contains("'NOPE'");
+
         JsonNode detail = node.get(bViewer, "/api/v1/cases/" + caseB).json();
         assertThat(detail.get("details").get("title").asText()).isEqualTo("Operation Beta");
         assertThat(detail.get("hashes")).hasSize(2);

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every report read path (the report, the lists, the queue, the statistics) and the write paths' answers, for every
+ * Every report read path (the report, the lists, the queue, the counts, the statistics) and the write paths' answers, for every
  * organisation kind × membership state × token role, plus the reporter, its receivers and a receiver suspended since.
  * A German hotline reports a URL hosted in NL with three hashes, matching a Belgian police bank's AMBER, GREEN and
  * RED entries (RED shared with the hotline), and assesses it illegal: it is routed to every ACTIVE law-enforcement
@@ -255,6 +255,27 @@ abstract class ReportSecurityMatrix {
         }
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.body()).doesNotContain(URL).doesNotContain("Hotline").doesNotContain("Police").doesNotContain("\"id\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewers")
+    void countsByStateCountTheReportExactlyForItsPartiesAndNameNothing(Viewer viewer) {
+        for (String queue : List.of("", "?queue=own", "?queue=incoming")) {
+            LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/reports/counts" + queue);
+            if (!viewer.reads()) {
+                assertThat(reply.status()).as(queue + ": " + reply.body()).isEqualTo(403);
+                continue;
+            }
+            assertThat(reply.status()).as(queue + ": " + reply.body()).isEqualTo(200);
+            boolean counted = switch (queue) {
+                case "?queue=own" -> viewer.relation() == Relation.REPORTER;
+                case "?queue=incoming" -> viewer.relation() == Relation.RECEIVER;
+                default -> viewer.party();
+            };
+            assertThat(reply.json().get("total").asLong()).as(queue).isEqualTo(counted ? 1 : 0);
+            assertThat(reply.json().get("byState").get("ROUTED").asLong()).as(queue).isEqualTo(counted ? 1 : 0);
+            assertThat(reply.body()).doesNotContain(URL).doesNotContain("Hotline").doesNotContain("Police").doesNotContain("\"id\"");
+        }
     }
 
     @ParameterizedTest

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A console user sees exactly what a token of the same organisation and role sees: for every organisation kind
  * (and a suspended one) × role, every read path — banks, entries, each entry, match, feed, export, notifications,
- * membership, audit — answers the session the same status and the same body as the token, byte for byte. Since
+ * membership, audit, and the reports, cases and webhooks the console shows — answers the session the same status and
+ * the same body as the token, byte for byte. Since
  * {@link SecurityMatrix} shows the token's answers follow the rules, so do the session's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +46,8 @@ abstract class SessionTokenEquivalence {
     private final Backend backend;
     LiveNode node;
     Bank bank;
+    long reportId;
+    long caseId;
     final Map<Distribution, Long> entryIds = new EnumMap<>(Distribution.class);
     final List<Viewer> viewers = new ArrayList<>();
 
@@ -75,6 +78,17 @@ abstract class SessionTokenEquivalence {
         HASHES.forEach((d, hash) -> entries.add(EntryData.of(PdqSignal.PDQ, hash).withDistribution(d)));
         t.banks.addEntries(ownerAnalyst, bank.id(), entries);
         t.banks.entries(ownerAnalyst, bank.id(), 0, 10).entries().forEach(e -> entryIds.put(e.data().distribution().orElseThrow(), e.id()));
+        // A report the owner police made (routed to the DE hotline, which gets a hit for the AMBER entry) and a case.
+        String ownerToken = t.token(owner, Role.ANALYST);
+        String amber = "{\"type\":\"PDQ\",\"value\":\"" + HASHES.get(Distribution.AMBER) + "\"}";
+        LiveNode.Reply made = node.post(ownerToken, "/api/v1/reports", "{\"url\":\"https://files.example.de/x\",\"hashes\":[" + amber
+                + "],\"source\":\"PARTNER\",\"hostingCountry\":\"DE\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        reportId = made.json().get("id").asLong();
+        assertThat(node.post(ownerToken, "/api/v1/reports/" + reportId + "/assessment", "{\"illegal\":true,\"category\":\"A\"}").json()
+                .get("state").asText()).isEqualTo("ROUTED");
+        caseId = node.post(ownerToken, "/api/v1/cases", "{\"title\":\"Equivalence\"}").json().get("id").asLong();
+        assertThat(node.post(ownerToken, "/api/v1/cases/" + caseId + "/hashes", "{\"hashes\":[" + amber + "]}").status()).isEqualTo(200);
         int n = 0;
         for (Organisation org : orgs) {
             for (Role role : Role.values()) {
@@ -121,6 +135,21 @@ abstract class SessionTokenEquivalence {
         same(viewer, "/api/v1/notifications");
         same(viewer, "/api/v1/organisations");
         same(viewer, "/api/v1/audit/verify");
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewers")
+    void theReportCaseAndWebhookPathsOfTheConsoleAnswerTheSessionAsTheToken(Viewer viewer) {
+        for (String queue : List.of("", "?queue=own", "?queue=incoming&state=ROUTED")) same(viewer, "/api/v1/reports" + queue);
+        same(viewer, "/api/v1/reports/counts");
+        same(viewer, "/api/v1/reports/counts?queue=incoming");
+        same(viewer, "/api/v1/reports/statistics");
+        same(viewer, "/api/v1/reports/" + reportId);
+        same(viewer, "/api/v1/cases");
+        same(viewer, "/api/v1/cases/" + caseId);
+        same(viewer, "/api/v1/notifications?kind=DECONFLICTION,REPORT_ROUTED");
+        same(viewer, "/api/v1/webhooks");
+        same(viewer, "/api/v1/webhooks/deliveries?state=DEAD");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.notify.Notification;
+import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.sharing.Feed;
 import io.vgtx.core.sharing.FeedPage;
@@ -17,8 +18,12 @@ import io.vgtx.server.http.ApiCall;
 import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.problem.ApiProblem;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** What other nodes and an organisation's own systems follow: the change feed and the organisation's notifications. */
 public final class FeedRoutes implements ApiRoutes {
@@ -44,6 +49,7 @@ public final class FeedRoutes implements ApiRoutes {
                         .description("Hits on your entries by organisations that may not see them, confirmations and disputes of your entries.")
                         .query("after", "Notification id to continue after (default 0).")
                         .query("limit", "Notifications per page, 1.." + Notifications.MAX_PAGE + " (default 100).")
+                        .query("kind", "Only these kinds, comma-separated (e.g. DECONFLICTION); every kind when absent.")
                         .returns(NotificationList.class)
                         .handle(this::notifications));
     }
@@ -58,7 +64,16 @@ public final class FeedRoutes implements ApiRoutes {
         Principal principal = BankRoutes.principal(call);
         AccessDeniedException.require(principal, Permission.READ);
         int limit = Params.limit(call, 100, Notifications.MAX_PAGE);
-        List<Notification> page = notifications.list(principal.organisationName(), Params.query(call, "after", 0, 0), limit);
+        Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
+        for (String name : call.queryParam("kind").orElse("").split(",")) {
+            if (name.isBlank()) continue;
+            try {
+                kinds.add(NotificationKind.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.validation("Query parameter 'kind' must name kinds of " + List.of(NotificationKind.values()) + ", not '" + name.strip() + "'.");
+            }
+        }
+        List<Notification> page = notifications.list(principal.organisationName(), kinds, Params.query(call, "after", 0, 0), limit);
         return new NotificationList(page.stream().map(NotificationView::of).toList(), page.size() == limit ? page.getLast().id() : null);
     }
 }

@@ -14,6 +14,7 @@ import io.vgtx.core.signal.SignalTypes;
 import io.vgtx.server.api.bank.Views.HashItem;
 import io.vgtx.server.api.report.ReportViews.AssessmentBody;
 import io.vgtx.server.api.report.ReportViews.NewReportBody;
+import io.vgtx.server.api.report.ReportViews.ReportCounts;
 import io.vgtx.server.api.report.ReportViews.ReportItem;
 import io.vgtx.server.api.report.ReportViews.ReportList;
 import io.vgtx.server.api.report.ReportViews.ReportView;
@@ -76,6 +77,12 @@ public final class ReportRoutes implements ApiRoutes {
                         .query("scope", "all (default) or readable.")
                         .returns(StatisticsView.class)
                         .handle(guarded(this::statistics)),
+                ApiRoute.get("/api/v1/reports/counts").summary("How many of your reports are in each state").tag("reports")
+                        .description("Counts only, over the reports your organisation made, received or both (as the list's `queue`); "
+                                + "every state is listed, zeros included. They name no report and are not audited.")
+                        .query("queue", "own (made by you), incoming (routed to you) or all (default).")
+                        .returns(ReportCounts.class)
+                        .handle(guarded(this::counts)),
                 ApiRoute.get("/api/v1/reports/{id}").summary("One report, with the matches you may see").tag("reports")
                         .description("For the reporting organisation and those it was routed to; anyone else gets 404. Matches found "
                                 + "at assessment are shown as you may see them: an entry you may not see is a hit naming its owner.")
@@ -127,14 +134,23 @@ public final class ReportRoutes implements ApiRoutes {
         }
     }
 
-    private ReportList list(ApiCall call) {
-        Principal principal = principal(call);
-        Reports.Queue queue = call.queryParam("queue").map(q -> switch (q.strip().toLowerCase(Locale.ROOT)) {
+    private ReportCounts counts(ApiCall call) {
+        Reports.Queue queue = queue(call);
+        return ReportCounts.of(queue, reports.counts(principal(call), queue));
+    }
+
+    private static Reports.Queue queue(ApiCall call) {
+        return call.queryParam("queue").map(q -> switch (q.strip().toLowerCase(Locale.ROOT)) {
             case "own" -> Reports.Queue.OWN;
             case "incoming" -> Reports.Queue.INCOMING;
             case "all" -> Reports.Queue.ALL;
             default -> throw ApiProblem.validation("Query parameter 'queue' must be own, incoming or all, not '" + q + "'.");
         }).orElse(Reports.Queue.ALL);
+    }
+
+    private ReportList list(ApiCall call) {
+        Principal principal = principal(call);
+        Reports.Queue queue = queue(call);
         Optional<ReportState> state = call.queryParam("state").map(s -> {
             try {
                 return ReportState.valueOf(s.strip().toUpperCase(Locale.ROOT));

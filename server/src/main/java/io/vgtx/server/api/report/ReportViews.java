@@ -20,6 +20,7 @@ import io.vgtx.server.api.bank.Views.HashItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The JSON shapes of the report routes (records: the OpenAPI schemas are built from them). */
@@ -127,6 +128,17 @@ public final class ReportViews {
 
     /** @param next the {@code after} of the next page; absent at the end */
     public record ReportList(List<ReportItem> reports, Long next) {}
+
+    /**
+     * How many reports of a queue are in each state; every state is listed, zeros included.
+     *
+     * @param queue OWN (made by your organisation), INCOMING (routed to it) or ALL (both)
+     */
+    public record ReportCounts(Reports.Queue queue, Map<ReportState, Long> byState, long total) {
+        static ReportCounts of(Reports.Queue queue, Map<ReportState, Long> counts) {
+            return new ReportCounts(queue, counts, counts.values().stream().mapToLong(Long::longValue).sum());
+        }
+    }
 
     /**
      * One group's time to removal, in hours.

@@ -1,0 +1,15 @@
+// The kinds of notification the node sends, in words. A kind added later shows by its name until it is listed here.
+export const KINDS = {
+  MATCH_HIT: 'Hit on your entry',
+  ENTRY_CONFIRMED: 'Entry confirmed',
+  ENTRY_DISPUTED: 'Entry disputed',
+  DECONFLICTION: 'Deconfliction alert',
+  ENTRY_WITHDRAWN_FROM_CASE: 'Case entry withdrawn',
+  ENTRY_DISPUTED_IN_CASE: 'Case entry disputed',
+  REPORT_ROUTED: 'Report routed to you',
+  USER_LOCKED: 'User locked out',
+};
+
+export function kindLabel(kind) {
+  return KINDS[kind] || kind;
+}
