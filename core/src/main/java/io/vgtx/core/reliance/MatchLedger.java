@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which organisation was shown which entry as a visible match ({@code entry_matchers}), kept off the match request's
- * path: a request only notes its pairs in memory ({@link #offer}); a background writer upserts them in one batch
+ * path: a request only notes its pairs in memory ({@link #offer}); a background writer upserts them in batches
  * every {@link #DEFAULT_INTERVAL} ({@link #flush}). A pair written lately is remembered (up to
  * {@link #DEFAULT_REMEMBERED} pairs, least recently matched forgotten first), so matching it again writes nothing for
  * {@link #DEFAULT_REFRESH}: {@code last_matched_at} is exact to within that. A request whose matches are all remembered,
@@ -38,14 +40,16 @@ public final class MatchLedger implements AutoCloseable {
     public static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
     public static final int DEFAULT_REMEMBERED = 100_000;
     public static final int MAX_PENDING = 100_000;
-    /** Rows per statement: a flush after a burst is several statements in one transaction. */
-    private static final int BATCH = 1000;
+    /** Rows per transaction: a flush after a burst is several short transactions. */
+    private static final int CHUNK = 500;
 
     private final Database database;
     private final InstantSource clock;
     private final Duration interval;
     private final long refreshMillis;
     private final Object lock = new Object();
+    /** One flush at a time (the background writer's, a test's, the last one on close). */
+    private final Object flushing = new Object();
     /** Pairs written, with when they were last matched as written; access order, so the least recently matched go first. */
     private final LinkedHashMap<Pair, Long> remembered;
     /** Pairs noted since the last flush, with when they were last matched. */
@@ -94,8 +98,8 @@ public final class MatchLedger implements AutoCloseable {
         synchronized (lock) {
             for (long entryId : entryIds) {
                 Pair pair = new Pair(entryId, organisation);
-                Long written = remembered.get(pair);
-                if (written != null && now - written < refreshMillis) continue;
+                Long writtenAt = remembered.get(pair);
+                if (writtenAt != null && now - writtenAt < refreshMillis) continue;
                 if (pending.size() >= MAX_PENDING && !pending.containsKey(pair)) {
                     dropped.incrementAndGet();
                     continue;
@@ -106,11 +110,18 @@ public final class MatchLedger implements AutoCloseable {
     }
 
     /**
-     * Writes the pairs noted since the last flush in one transaction; nothing at all when there are none.
+     * Writes the pairs noted since the last flush, in transactions of at most {@value #CHUNK}; nothing at all when there
+     * are none. When a write fails, the pairs not written wait for the next flush and the failure is thrown.
      *
      * @return the pairs written
      */
     public int flush() {
+        synchronized (flushing) {
+            return flushNow();
+        }
+    }
+
+    private int flushNow() {
         Map<Pair, Long> batch;
         synchronized (lock) {
             if (pending.isEmpty()) return 0;
@@ -118,48 +129,50 @@ public final class MatchLedger implements AutoCloseable {
             pending = new HashMap<>();
             writing = batch;
         }
+        List<Map.Entry<Pair, Long>> rows = new ArrayList<>(batch.entrySet());
+        int done = 0;
         try {
-            database.write(handle -> {
-                write(handle, batch);
-                return null;
-            });
+            // A transaction per chunk: the node's other writers (notifications, audit) wait for one chunk, never a whole burst.
+            while (done < rows.size()) {
+                List<Map.Entry<Pair, Long>> chunk = rows.subList(done, Math.min(done + CHUNK, rows.size()));
+                database.write(handle -> {
+                    write(handle, chunk);
+                    return null;
+                });
+                synchronized (lock) {
+                    for (Map.Entry<Pair, Long> row : chunk) remembered.put(row.getKey(), row.getValue());
+                }
+                done += chunk.size();
+                written.addAndGet(chunk.size());
+            }
         } catch (RuntimeException e) {
             synchronized (lock) {
                 // Back in line for the next round, unless newer notes of the same pair are there already.
-                for (Map.Entry<Pair, Long> e2 : batch.entrySet()) {
-                    if (pending.size() >= MAX_PENDING) {
+                for (Map.Entry<Pair, Long> row : rows.subList(done, rows.size())) {
+                    if (pending.size() >= MAX_PENDING && !pending.containsKey(row.getKey())) {
                         dropped.incrementAndGet();
                         continue;
                     }
-                    pending.putIfAbsent(e2.getKey(), e2.getValue());
+                    pending.putIfAbsent(row.getKey(), row.getValue());
                 }
                 writing = Map.of();
             }
             throw e;
         }
         synchronized (lock) {
-            remembered.putAll(batch);
             writing = Map.of();
         }
-        written.addAndGet(batch.size());
-        return batch.size();
+        return rows.size();
     }
 
-    private static void write(Handle handle, Map<Pair, Long> batch) {
+    private static void write(Handle handle, List<Map.Entry<Pair, Long>> rows) {
         var statement = handle.prepareBatch("""
                 INSERT INTO entry_matchers (entry_id, organisation, first_matched_at, last_matched_at) VALUES (:entry, :org, :at, :at)
                 ON CONFLICT (entry_id, organisation) DO UPDATE SET last_matched_at = excluded.last_matched_at""");
-        int rows = 0;
-        for (Map.Entry<Pair, Long> e : batch.entrySet()) {
-            statement.bind("entry", e.getKey().entryId()).bind("org", e.getKey().organisation()).bind("at", e.getValue()).add();
-            if (++rows % BATCH == 0) {
-                statement.execute();
-                statement = handle.prepareBatch("""
-                        INSERT INTO entry_matchers (entry_id, organisation, first_matched_at, last_matched_at) VALUES (:entry, :org, :at, :at)
-                        ON CONFLICT (entry_id, organisation) DO UPDATE SET last_matched_at = excluded.last_matched_at""");
-            }
+        for (Map.Entry<Pair, Long> row : rows) {
+            statement.bind("entry", row.getKey().entryId()).bind("org", row.getKey().organisation()).bind("at", row.getValue()).add();
         }
-        if (rows % BATCH != 0) statement.execute();
+        statement.execute();
     }
 
     /**

@@ -284,6 +284,29 @@ class RelianceTest {
     }
 
     @Test
+    void pairsThatCouldNotBeWrittenWaitForTheNextFlush() {
+        Database unavailable = Database.open(backend.newDatabase(tempDir.resolve("other")));
+        MatchLedger ledger = new MatchLedger(unavailable, clock);
+        unavailable.close();
+        ledger.offer("Child NGO", java.util.Set.of(green, red));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(ledger::flush).isInstanceOf(RuntimeException.class);
+        assertThat(ledger.pending()).isEqualTo(2);
+        assertThat(ledger.written()).isZero();
+        ledger.close();
+    }
+
+    @Test
+    void aBurstIsWrittenInShortTransactions() {
+        MatchLedger ledger = new MatchLedger(db, clock);
+        java.util.Set<Long> ids = new java.util.HashSet<>(List.of(amber, green, red));
+        for (int i = 0; i < 400; i++) ledger.offer("Org " + i, ids);
+        assertThat(ledger.flush()).isEqualTo(1200);
+        assertThat(rows()).isEqualTo(1200);
+        ledger.close();
+    }
+
+    @Test
     void theBackgroundWriterFlushesEveryIntervalAndOnClose() throws InterruptedException {
         MatchLedger ledger = new MatchLedger(db, clock, Duration.ofMillis(20), Duration.ofHours(1), 1000).start();
         ledger.offer("Child NGO", java.util.Set.of(green));
