@@ -13,6 +13,7 @@ import io.vgtx.server.api.webhook.WebhookRoutes;
 import io.vgtx.server.api.user.UserRoutes;
 import io.vgtx.server.console.ConsoleRoutes;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.vgtx.core.reliance.MatchLedger;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.server.http.ApiRoutes;
 import io.vgtx.server.observe.ServerMetrics;
@@ -40,6 +41,12 @@ public final class NodeApi {
                 .description("Hashes and images looked up").register(metrics.registry());
         FunctionCounter.builder("vgtx.match.hashes.matched", services.matching(), SharedMatching::matchedHashes)
                 .description("Looked-up hashes and images with at least one match or hit").register(metrics.registry());
+        MatchLedger ledger = services.reliance().ledger();
+        metrics.gauge("vgtx.match.ledger.pending", "Who-matched-which-entry records waiting for the background writer", ledger::pending);
+        FunctionCounter.builder("vgtx.match.ledger.written", ledger, MatchLedger::written)
+                .description("Who-matched-which-entry records written").register(metrics.registry());
+        FunctionCounter.builder("vgtx.match.ledger.dropped", ledger, MatchLedger::dropped)
+                .description("Who-matched-which-entry records dropped while the database could not be written").register(metrics.registry());
     }
 
     public static List<ApiRoutes> routes(NodeServices services) {

@@ -84,9 +84,12 @@ public final class ServeCommand implements Callable<Integer> {
                 .staticSite("/console")
                 .routes(NodeApi.routes(services))
                 .background(webhooks)
+                // Who matched which entry, written every second; the last second's records are written when the server stops.
+                .background(services.reliance())
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
         webhooks.start();
+        services.reliance().start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

@@ -14,6 +14,14 @@ public enum NotificationKind {
     ENTRY_WITHDRAWN_FROM_CASE,
     /** An entry whose hash one of our cases links has been disputed by enough organisations to doubt it. */
     ENTRY_DISPUTED_IN_CASE,
+    /** An entry one of our reports relied on (its assessment kept the match) was retracted by its owner. */
+    ENTRY_WITHDRAWN_FROM_REPORT,
+    /** An entry one of our reports relied on has been disputed by enough organisations to doubt it. */
+    ENTRY_DISPUTED_IN_REPORT,
+    /** An entry we were shown as a match was retracted by its owner. */
+    ENTRY_WITHDRAWN_AFTER_MATCH,
+    /** An entry we were shown as a match has been disputed by enough organisations to doubt it. */
+    ENTRY_DISPUTED_AFTER_MATCH,
     /** A report was routed to us: its hosting country is in our jurisdiction (or we are the fallback). */
     REPORT_ROUTED,
     /** One of our console users was locked out after repeated failed sign-ins (someone may be guessing its password). */

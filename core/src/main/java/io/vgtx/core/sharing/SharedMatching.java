@@ -27,10 +27,12 @@ import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -148,6 +150,8 @@ public final class SharedMatching {
         private final Map<String, VictimIdentification> identified;
         private final Map<String, TreeSet<Long>> hiddenByOwner = new TreeMap<>();
         private final Map<String, Optional<String>> contacts = new LinkedHashMap<>();
+        /** Other organisations' entries the asker was shown; made on the first, so a request without one allocates nothing. */
+        private Set<Long> shown;
         private long restrictedSeen;
         private long answered;
         private long queried;
@@ -166,6 +170,10 @@ public final class SharedMatching {
                 Optional<VictimIdentification> identification = entry.data().series().map(identified::get);
                 if (sight.canSee(entry)) {
                     visible.add(match);
+                    if (!sight.owns(entry)) {
+                        if (shown == null) shown = new HashSet<>();
+                        shown.add(entry.id());
+                    }
                     identification.ifPresent(i -> identifications.put(entry.data().series().orElseThrow(), i));
                     if (Sight.isRestricted(entry)) restrictedSeen++;
                 } else {
@@ -200,7 +208,12 @@ public final class SharedMatching {
             matchedHashes.addAndGet(answered);
             queriedHashes.addAndGet(queried);
             Optional<Consumer<Handle>> followUp = hooks.matched(principal, queries, found);
-            if (hiddenByOwner.isEmpty() && restrictedSeen == 0 && followUp.isEmpty()) return;
+            if (!hiddenByOwner.isEmpty() || restrictedSeen > 0 || followUp.isPresent()) write(principal, followUp);
+            // Not a write: the hook notes who relied on which entry, to be written later, off this request's path.
+            if (shown != null) hooks.shown(principal, shown);
+        }
+
+        private void write(Principal principal, Optional<Consumer<Handle>> followUp) {
             database.write(handle -> {
                 followUp.ifPresent(write -> write.accept(handle));
                 if (hiddenByOwner.isEmpty() && restrictedSeen == 0) return null;

@@ -66,6 +66,12 @@ public final class Sight {
         return bank.owner().equals(viewer.name());
     }
 
+    /** Whether the entry is in one of the viewer's own banks. */
+    public boolean owns(Entry entry) {
+        Bank bank = banks.get(entry.bankId());
+        return bank != null && owns(bank);
+    }
+
     public Optional<Bank> bank(long id) {
         return Optional.ofNullable(banks.get(id));
     }

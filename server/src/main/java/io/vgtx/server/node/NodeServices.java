@@ -11,11 +11,13 @@ import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.reliance.Reliance;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.report.Reports;
 import io.vgtx.core.sharing.Feed;
 import io.vgtx.core.sharing.SharedBanks;
 import io.vgtx.core.sharing.SharedMatching;
+import io.vgtx.core.sharing.SharingHooks;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
@@ -38,7 +40,7 @@ import java.util.Optional;
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
                            SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports,
-                           Webhooks webhooks, WebhookDelivery webhookDelivery, Users users, Sessions sessions) {
+                           Webhooks webhooks, WebhookDelivery webhookDelivery, Users users, Sessions sessions, Reliance reliance) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -63,9 +65,12 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         ChangeLog changes = new ChangeLog(database.jdbi());
         MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
         Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit);
-        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, casework);
+        // Reports and matchers that relied on an entry hear of its retraction or doubt as cases do, at the same threshold.
+        Reliance reliance = Reliance.open(database, clock, notifications, audit, casework.alerts().disputeThreshold());
+        SharingHooks hooks = SharingHooks.all(casework, reliance);
+        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, hooks);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
-                new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, casework),
+                new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, hooks),
                 matching,
                 new Feed(store, recipients, changes, audit), casework,
                 new Reports(database, clock, organisations, store, recipients, matching, notifications, audit, reportSettings,
@@ -73,7 +78,7 @@ public record NodeServices(Database database, InstantSource clock, Organisations
                                 hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)),
                 new Webhooks(database, clock, audit, WebhookSettings.defaults()),
                 new WebhookDelivery(database, clock, WebhookSettings.defaults()),
-                new Users(database, clock), new Sessions(database, clock));
+                new Users(database, clock), new Sessions(database, clock), reliance);
     }
 
     /**
@@ -84,7 +89,8 @@ public record NodeServices(Database database, InstantSource clock, Organisations
     public NodeServices withWebhookSettings(WebhookSettings settings) {
         webhookDelivery.close();
         return new NodeServices(database, clock, organisations, tokens, store, recipients, notifications, audit, banks, matching, feed,
-                casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings), users, sessions);
+                casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings), users, sessions,
+                reliance);
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */

@@ -53,6 +53,7 @@ final class LiveNode implements AutoCloseable {
                 .routes(NodeApi.routes(services))
                 .clock(clock)
                 .background(services.webhookDelivery())
+                .background(services.reliance().start())
                 .version("test")
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
