@@ -133,16 +133,17 @@ public final class MatchLoad {
         long period = config.rate() > 0 ? (long) (1e9 * config.clients() / config.rate()) : 0;
         long scheduled = System.nanoTime() + (period > 0 ? random.nextLong(period) : 0);
         while (!stop.get()) {
-            if (period > 0) {
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
+            // The request is made before its scheduled time comes: the client's own work is not the node's latency.
             HttpRequest request = HttpRequest.newBuilder(match)
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + config.token())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(config, stored, random)))
                     .build();
+            if (period > 0) {
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
             boolean counted = recording.get();
             long start = period > 0 ? scheduled : System.nanoTime();
             scheduled += period;
