@@ -36,14 +36,13 @@ public final class Matcher {
     }
 
     public MatchResult match(MatchQuery query) {
-        List<Match> matches = new ArrayList<>();
-        query.digests().ifPresent(digests -> matchDigests(digests, matches));
+        List<Found> found = new ArrayList<>();
+        query.digests().ifPresent(digests -> findDigests(digests, found));
         boolean lowQuality = query.pdq().map(PdqResult::isLowQuality).orElse(false);
-        if (!lowQuality) query.pdq().ifPresent(pdq -> matchPdq(pdq, query.threshold(), matches));
-        List<Match> visible = matches.stream()
-                .filter(m -> m.entry().data().state() == EntryState.ACTIVE)
+        if (!lowQuality) query.pdq().ifPresent(pdq -> findPdq(pdq, query.threshold(), found));
+        List<Match> visible = resolve(found, entries(found.stream().map(Found::id).distinct().toList())).stream()
                 .filter(m -> query.bank().map(b -> b.equals(m.entry().bankName())).orElse(true))
-                .sorted(Match.BEST_FIRST).toList();
+                .toList();
         return new MatchResult(visible, lowQuality);
     }
 
@@ -71,12 +70,16 @@ public final class Matcher {
     public List<List<Match>> matchHashes(List<Lookup> lookups, int threshold, boolean parallel) {
         List<List<Found>> found = (parallel ? lookups.parallelStream() : lookups.stream()).map(l -> find(l, threshold)).toList();
         Map<Long, Entry> entries = entries(found.stream().flatMap(List::stream).map(Found::id).distinct().toList());
-        return found.stream().map(hits -> hits.stream()
-                        .flatMap(hit -> Optional.ofNullable(entries.get(hit.id())).stream()
-                                .map(e -> new Match(e, hit.type(), hit.distance(), hit.transform())))
-                        .filter(m -> m.entry().data().state() == EntryState.ACTIVE)
-                        .sorted(Match.BEST_FIRST).toList())
-                .toList();
+        return found.stream().map(hits -> resolve(hits, entries)).toList();
+    }
+
+    /** The hits whose entries exist and are active, as matches, best first. */
+    private static List<Match> resolve(List<Found> hits, Map<Long, Entry> entries) {
+        return hits.stream()
+                .flatMap(hit -> Optional.ofNullable(entries.get(hit.id())).stream()
+                        .map(e -> new Match(e, hit.type(), hit.distance(), hit.transform())))
+                .filter(m -> m.entry().data().state() == EntryState.ACTIVE)
+                .sorted(Match.BEST_FIRST).toList();
     }
 
     /** An index hit, before its entry is read. */
@@ -105,21 +108,20 @@ public final class Matcher {
         return byId;
     }
 
-    private void matchDigests(Digests digests, List<Match> matches) {
+    private void findDigests(Digests digests, List<Found> found) {
         Map<DigestSignal, String> values = Map.of(DigestSignal.MD5, digests.md5(), DigestSignal.SHA1, digests.sha1(), DigestSignal.SHA256, digests.sha256());
         values.forEach((type, value) -> {
-            for (long id : index.exact(type, value)) entry(id).ifPresent(e -> matches.add(new Match(e, type, 0, Optional.empty())));
+            for (long id : index.exact(type, value)) found.add(new Found(id, type, 0, Optional.empty()));
         });
     }
 
-    private void matchPdq(PdqResult pdq, int threshold, List<Match> matches) {
+    private void findPdq(PdqResult pdq, int threshold, List<Found> found) {
         Map<Long, Nearest> nearest = new LinkedHashMap<>();
         for (Map.Entry<Dihedral, PdqHash> variant : variants(pdq).entrySet()) {
             index.nearPdq(code(variant.getValue()), threshold, (id, distance) ->
                     nearest.merge(id, new Nearest(distance, variant.getKey()), Nearest::closer));
         }
-        nearest.forEach((id, best) -> entry(id).ifPresent(e ->
-                matches.add(new Match(e, PdqSignal.PDQ, best.distance(), Optional.of(best.transform())))));
+        nearest.forEach((id, best) -> found.add(new Found(id, PdqSignal.PDQ, best.distance(), Optional.of(best.transform()))));
     }
 
     /** The eight variants when the content was hashed with them, else just the hash itself. */
@@ -128,10 +130,6 @@ public final class Matcher {
         Map<Dihedral, PdqHash> only = new HashMap<>();
         only.put(Dihedral.ORIG, pdq.hash());
         return only;
-    }
-
-    private Optional<Entry> entry(long id) {
-        return store.entry(id);
     }
 
     private static Code256 code(PdqHash hash) {

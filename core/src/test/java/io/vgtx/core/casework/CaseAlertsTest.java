@@ -6,17 +6,11 @@ import io.vgtx.core.notify.Notification;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.sharing.SharedBanks;
 import io.vgtx.core.store.Backend;
-import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,25 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A retraction, or enough disputes, reaches every agency whose case links the entry's hash. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class CaseAlertsTest {
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path tempDir;
-    Database db;
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        db = Database.open(backend.newDatabase(tempDir));
-        desk = new Desk(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class CaseAlertsTest extends DeskTest {
     @Test
     void aRetractionTellsEachCaseOwnerOnceAndNamesTheEntryOnlyToThoseWhoMaySeeIt() {
         Case caseB = desk.cases().open(desk.b, "Beta", Optional.empty());

@@ -5,17 +5,11 @@ import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Role;
 import io.vgtx.core.signal.DigestSignal;
 import io.vgtx.core.store.Backend;
-import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,25 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Cases are a law-enforcement member's own: opened, linked, closed by its writers, invisible to everyone else. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class CasesTest {
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path tempDir;
-    Database db;
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        db = Database.open(backend.newDatabase(tempDir));
-        desk = new Desk(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class CasesTest extends DeskTest {
     @Test
     void anAnalystOpensACaseLinksHashesAndSeriesAndItsViewerReadsIt() {
         Case opened = desk.cases().open(desk.a, "  Operation Alpha ", Optional.of("A-2026-1"));

@@ -9,16 +9,10 @@ import io.vgtx.core.sharing.HashQuery;
 import io.vgtx.core.signal.DigestSignal;
 import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.store.Backend;
-import io.vgtx.core.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,26 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two agencies' cases, a case and another organisation's match or report, touching the same hash or series. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class DeconflictionTest {
+class DeconflictionTest extends DeskTest {
     private static final String MD5 = "0123456789abcdef0123456789abcdef";
 
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path tempDir;
-    Database db;
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        db = Database.open(backend.newDatabase(tempDir));
-        desk = new Desk(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void twoAgenciesCasesLinkingTheSameHashAreBothToldOfEachOtherWithTheirContacts() {

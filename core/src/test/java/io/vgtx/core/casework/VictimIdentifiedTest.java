@@ -9,17 +9,11 @@ import io.vgtx.core.sharing.HashQuery;
 import io.vgtx.core.sharing.QueryResult;
 import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.store.Backend;
-import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,26 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A series marked victim-identified: seen by whoever may see it, told with every match and every hit on its entries. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class VictimIdentifiedTest {
+class VictimIdentifiedTest extends DeskTest {
     private static final LocalDate RESCUED = LocalDate.parse("2026-11-20");
 
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path tempDir;
-    Database db;
-    Desk desk;
-
-    @BeforeEach
-    void desk() {
-        db = Database.open(backend.newDatabase(tempDir));
-        desk = new Desk(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private QueryResult match(Principal asker, String hex) {
         return desk.matching.match(asker, List.of(new HashQuery(PdqSignal.PDQ, hex, Optional.empty())), 31).getFirst();

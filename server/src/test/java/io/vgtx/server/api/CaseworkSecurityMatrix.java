@@ -59,32 +59,8 @@ abstract class CaseworkSecurityMatrix {
     LiveNode node;
     Organisation owner;
     long caseId;
-    final List<Viewer> viewers = new ArrayList<>();
+    final List<MatrixViewer> viewers = new ArrayList<>();
 
-    record Viewer(String name, OrganisationKind kind, MembershipState state, Role role, String token, boolean owner) {
-        boolean reads() {
-            return state == MembershipState.ACTIVE && role != Role.BOARD;
-        }
-
-        boolean keepsCases() {
-            return reads() && kind == OrganisationKind.LAW_ENFORCEMENT;
-        }
-
-        boolean sees(Distribution distribution) {
-            if (!reads()) return false;
-            if (owner) return true;
-            return switch (distribution) {
-                case GREEN -> true;
-                case AMBER -> kind == OrganisationKind.LAW_ENFORCEMENT;
-                case RED -> kind == OrganisationKind.NGO;
-            };
-        }
-
-        @Override
-        public String toString() {
-            return name + " " + role;
-        }
-    }
 
     CaseworkSecurityMatrix(Backend backend) {
         this.backend = backend;
@@ -123,9 +99,9 @@ abstract class CaseworkSecurityMatrix {
         caseId = opened.id();
         casework.cases().linkHashes(ownerAnalyst, caseId, HASHES.values().stream().map(h -> new HashRef(PdqSignal.PDQ, h)).toList());
         casework.cases().linkSeries(ownerAnalyst, caseId, List.of(Distribution.values()).stream().map(CaseworkSecurityMatrix::series).toList());
-        for (Role role : Role.values()) viewers.add(new Viewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
+        for (Role role : Role.values()) viewers.add(new MatrixViewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
         for (Organisation org : orgs) {
-            for (Role role : Role.values()) viewers.add(new Viewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
+            for (Role role : Role.values()) viewers.add(new MatrixViewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
         }
     }
 
@@ -134,13 +110,13 @@ abstract class CaseworkSecurityMatrix {
         node.close();
     }
 
-    Stream<Viewer> viewers() {
+    Stream<MatrixViewer> viewers() {
         return viewers.stream();
     }
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void theCaseListIsOnlyEverTheOwnersOwn(Viewer viewer) {
+    void theCaseListIsOnlyEverTheOwnersOwn(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/cases");
         if (!viewer.keepsCases()) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -154,7 +130,7 @@ abstract class CaseworkSecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void aCaseIsReadByItsOwnerAndNotFoundByAnyoneElse(Viewer viewer) {
+    void aCaseIsReadByItsOwnerAndNotFoundByAnyoneElse(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/cases/" + caseId);
         int expected = !viewer.keepsCases() ? 403 : viewer.owner() ? 200 : 404;
         assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
@@ -173,7 +149,7 @@ abstract class CaseworkSecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void aSeriesShowsExactlyToThoseWhoMaySeeAnEntryOfIt(Viewer viewer) {
+    void aSeriesShowsExactlyToThoseWhoMaySeeAnEntryOfIt(MatrixViewer viewer) {
         for (Distribution d : Distribution.values()) {
             LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/series/" + series(d));
             int expected = !viewer.reads() ? 403 : viewer.sees(d) ? 200 : 404;
@@ -192,7 +168,7 @@ abstract class CaseworkSecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void everyMatchAndHitSaysVictimIdentifiedAndNamesTheSeriesOnlyToThoseWhoMaySeeTheEntry(Viewer viewer) {
+    void everyMatchAndHitSaysVictimIdentifiedAndNamesTheSeriesOnlyToThoseWhoMaySeeTheEntry(MatrixViewer viewer) {
         List<Distribution> order = List.of(Distribution.values());
         StringBuilder body = new StringBuilder("{\"hashes\":[");
         for (int i = 0; i < order.size(); i++) body.append(i > 0 ? "," : "").append("{\"type\":\"PDQ\",\"value\":\"").append(near(order.get(i))).append("\"}");
@@ -229,7 +205,7 @@ abstract class CaseworkSecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void deconflictionAlertsFromAMatchNeverTellAnEntryOrSeriesTheRecipientMayNotSee(Viewer viewer) {
+    void deconflictionAlertsFromAMatchNeverTellAnEntryOrSeriesTheRecipientMayNotSee(MatrixViewer viewer) {
         StringBuilder body = new StringBuilder("{\"hashes\":[");
         List<Distribution> order = List.of(Distribution.values());
         for (int i = 0; i < order.size(); i++) body.append(i > 0 ? "," : "").append("{\"type\":\"PDQ\",\"value\":\"").append(near(order.get(i))).append("\"}");

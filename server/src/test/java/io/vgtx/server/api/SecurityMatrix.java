@@ -55,28 +55,8 @@ abstract class SecurityMatrix {
     Map<Distribution, Long> entryIds = new EnumMap<>(Distribution.class);
     String operatorAdmin;
 
-    record Viewer(String name, OrganisationKind kind, MembershipState state, Role role, String token, boolean owner) {
-        boolean reads() {
-            return state == MembershipState.ACTIVE && role != Role.BOARD;
-        }
 
-        boolean sees(Distribution distribution) {
-            if (!reads()) return false;
-            if (owner) return true;
-            return switch (distribution) {
-                case GREEN -> true;
-                case AMBER -> kind == OrganisationKind.LAW_ENFORCEMENT;
-                case RED -> kind == OrganisationKind.NGO;
-            };
-        }
-
-        @Override
-        public String toString() {
-            return name + " " + role;
-        }
-    }
-
-    List<Viewer> viewers = new ArrayList<>();
+    List<MatrixViewer> viewers = new ArrayList<>();
 
     SecurityMatrix(Backend backend) {
         this.backend = backend;
@@ -100,9 +80,9 @@ abstract class SecurityMatrix {
         t.banks.addEntries(ownerAnalyst, bank.id(), entries);
         t.banks.entries(ownerAnalyst, bank.id(), 0, 10).entries()
                 .forEach(e -> entryIds.put(e.data().distribution().orElseThrow(), e.id()));
-        for (Role role : Role.values()) viewers.add(new Viewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
+        for (Role role : Role.values()) viewers.add(new MatrixViewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
         for (Organisation org : orgs) {
-            for (Role role : Role.values()) viewers.add(new Viewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
+            for (Role role : Role.values()) viewers.add(new MatrixViewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
         }
     }
 
@@ -111,7 +91,7 @@ abstract class SecurityMatrix {
         node.close();
     }
 
-    Stream<Viewer> viewers() {
+    Stream<MatrixViewer> viewers() {
         return viewers.stream();
     }
 
@@ -121,7 +101,7 @@ abstract class SecurityMatrix {
         return values;
     }
 
-    private Set<String> expected(Viewer viewer) {
+    private Set<String> expected(MatrixViewer viewer) {
         Set<String> visible = new HashSet<>();
         HASHES.forEach((d, hash) -> {
             if (viewer.sees(d)) visible.add(hash);
@@ -131,7 +111,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void bankEntriesListExactlyTheVisibleOnes(Viewer viewer) {
+    void bankEntriesListExactlyTheVisibleOnes(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/banks/" + bank.id() + "/entries");
         if (!viewer.reads()) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -143,7 +123,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void eachEntryIsReadableExactlyByThoseWhoMaySeeIt(Viewer viewer) {
+    void eachEntryIsReadableExactlyByThoseWhoMaySeeIt(MatrixViewer viewer) {
         for (Distribution d : Distribution.values()) {
             LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/entries/" + entryIds.get(d));
             int expected = !viewer.reads() ? 403 : viewer.sees(d) ? 200 : 404;
@@ -154,7 +134,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void aMatchShowsVisibleEntriesAndOnlyAContactForTheOthers(Viewer viewer) {
+    void aMatchShowsVisibleEntriesAndOnlyAContactForTheOthers(MatrixViewer viewer) {
         StringBuilder body = new StringBuilder("{\"hashes\":[");
         List<Distribution> order = List.of(Distribution.values());
         for (int i = 0; i < order.size(); i++) body.append(i > 0 ? "," : "").append("{\"type\":\"PDQ\",\"value\":\"").append(HASHES.get(order.get(i))).append("\"}");
@@ -180,7 +160,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void theFeedCarriesExactlyTheVisibleChanges(Viewer viewer) {
+    void theFeedCarriesExactlyTheVisibleChanges(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/feed?after=0");
         if (!viewer.reads()) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -191,7 +171,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void anExportHoldsExactlyTheVisibleEntries(Viewer viewer) {
+    void anExportHoldsExactlyTheVisibleEntries(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/banks/" + bank.id() + "/export?format=pdq");
         if (!viewer.reads()) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -205,7 +185,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void notificationsAreOnlyEverOnesOwn(Viewer viewer) {
+    void notificationsAreOnlyEverOnesOwn(MatrixViewer viewer) {
         LiveNode.Reply reply = node.get(viewer.token(), "/api/v1/notifications");
         if (!viewer.reads()) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -217,7 +197,7 @@ abstract class SecurityMatrix {
 
     @ParameterizedTest
     @MethodSource("viewers")
-    void onlyTheNodesAdministratorsReadTheAuditTrail(Viewer viewer) {
+    void onlyTheNodesAdministratorsReadTheAuditTrail(MatrixViewer viewer) {
         assertThat(node.get(viewer.token(), "/api/v1/audit").status()).isEqualTo(403);
         assertThat(node.get(viewer.token(), "/api/v1/audit/verify").status()).isEqualTo(403);
     }
