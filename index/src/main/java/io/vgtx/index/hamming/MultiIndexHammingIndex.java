@@ -116,6 +116,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     private final int[][] pairBoundsByRadius;
     private final int maxProbes;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** A search's buffers are ~20 KiB: reused rather than allocated per query, which made most of a match request's garbage. */
+    private final ScratchPool<Scratch> scratches;
 
     private long[] codes;
     private SlotIds ids;
@@ -169,6 +171,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         }
         int widest = IntStream.range(0, m).map(tuning::substringLength).max().orElseThrow();
         this.maxProbes = Pigeonhole.probeCount(Math.min(widest, MAX_GROUP_BITS), thresholdsByRadius[MAX_RADIUS][0]);
+        this.scratches = new ScratchPool<>(() -> new Scratch(maxProbes));
         this.merged = new int[m];
         this.roundNext = m;
 
@@ -343,11 +346,13 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     @Override
     public void search(Code256 query, int radius, HitSink sink) {
         Arguments.checkRadius(radius);
+        Scratch scratch = scratches.take();
         lock.readLock().lock();
         try {
-            new Search(query, radius, sink).run();
+            new Search(query, radius, sink, scratch).run();
         } finally {
             lock.readLock().unlock();
+            scratches.give(scratch);
         }
     }
 
@@ -392,7 +397,29 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         }
     }
 
-    /** One query's state and scratch buffers; runs under the read lock. */
+    /** The buffers of one search, sized for the largest probe set any radius needs; the verified set is emptied for each use. */
+    private static final class Scratch {
+        final int[] probes;
+        final int[] budgets;
+        final int[] starts;
+        final int[] ends;
+        final long[] firsts;
+        final long[] lasts;
+        final int[] candidates = new int[CANDIDATE_BATCH];
+        final int[] partial = new int[CANDIDATE_BATCH];
+        final SlotSet verified = new SlotSet();
+
+        Scratch(int maxProbes) {
+            probes = new int[maxProbes];
+            budgets = new int[maxProbes];
+            starts = new int[maxProbes];
+            ends = new int[maxProbes];
+            firsts = new long[maxProbes];
+            lasts = new long[maxProbes];
+        }
+    }
+
+    /** One query's state, over borrowed scratch buffers; runs under the read lock. */
     private final class Search {
         private final long q0;
         private final long q1;
@@ -405,17 +432,27 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         /** Per table: the query's own key and neighbour bits, as the table reads them. */
         private final int[] keys;
         private final int[] neighbours;
-        private final int[] probes = new int[maxProbes];
-        private final int[] budgets = new int[maxProbes];
-        private final int[] starts = new int[maxProbes];
-        private final int[] ends = new int[maxProbes];
-        private final long[] firsts = new long[maxProbes];
-        private final long[] lasts = new long[maxProbes];
-        private final int[] candidates = new int[CANDIDATE_BATCH];
-        private final int[] partial = new int[CANDIDATE_BATCH];
-        private final SlotSet verified = new SlotSet();
+        private final int[] probes;
+        private final int[] budgets;
+        private final int[] starts;
+        private final int[] ends;
+        private final long[] firsts;
+        private final long[] lasts;
+        private final int[] candidates;
+        private final int[] partial;
+        private final SlotSet verified;
 
-        Search(Code256 query, int radius, HitSink sink) {
+        Search(Code256 query, int radius, HitSink sink, Scratch scratch) {
+            this.probes = scratch.probes;
+            this.budgets = scratch.budgets;
+            this.starts = scratch.starts;
+            this.ends = scratch.ends;
+            this.firsts = scratch.firsts;
+            this.lasts = scratch.lasts;
+            this.candidates = scratch.candidates;
+            this.partial = scratch.partial;
+            this.verified = scratch.verified;
+            verified.clear();
             this.q0 = query.w0();
             this.q1 = query.w1();
             this.q2 = query.w2();

@@ -6,7 +6,10 @@ package io.vgtx.index.hamming;
  * enough to stay in cache.
  */
 final class SlotSet {
-    private int[] cells = new int[64];
+    private static final int INITIAL = 64;
+    /** Clearing costs its size on every search, so a set grown past this is replaced instead. */
+    private static final int RESET_ABOVE = 4096;
+    private int[] cells = new int[INITIAL];
     /** 32 - log2(cells.length): the top bits of the multiplied slot pick the cell. */
     private int shift = 26;
     private int size;
@@ -23,6 +26,17 @@ final class SlotSet {
                 return true;
             }
         }
+    }
+
+    /** Empties the set for the next search; a set grown large by one odd query goes back to its small size. */
+    void clear() {
+        if (cells.length > RESET_ABOVE) {
+            cells = new int[INITIAL];
+            shift = 32 - Integer.numberOfTrailingZeros(INITIAL);
+        } else if (size > 0) {
+            java.util.Arrays.fill(cells, 0);
+        }
+        size = 0;
     }
 
     private int home(int slot) {
