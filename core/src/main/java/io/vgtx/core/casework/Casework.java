@@ -19,6 +19,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -70,8 +71,8 @@ public final class Casework implements SharingHooks {
     }
 
     @Override
-    public Map<String, VictimIdentification> victimIdentifications() {
-        return series.identifications();
+    public Map<String, VictimIdentification> victimIdentifications(Set<String> seriesNames) {
+        return series.identifications(seriesNames);
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Series: the entries that carry one series name (one set of images), and the mark that its victim has been
@@ -130,14 +131,25 @@ public final class SeriesCatalog {
         });
     }
 
-    /** Every marked series' identification, by series name: what every match and hit is annotated from. */
-    public Map<String, VictimIdentification> identifications() {
+    /** Series names per query: well within every database's bind limit. */
+    private static final int SERIES_BATCH = 500;
+
+    /**
+     * The identifications of those of these series that are marked, by series name: what a match and its hits are
+     * annotated from. Reads only the series asked for, so a request costs nothing more as marks accumulate.
+     */
+    public Map<String, VictimIdentification> identifications(Set<String> series) {
+        if (series.isEmpty()) return Map.of();
+        List<String> names = List.copyOf(series);
         return database.read(handle -> {
-            Map<String, VictimIdentification> all = new HashMap<>();
-            handle.createQuery("SELECT series, organisation, identified_on FROM series_victim_identified")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), new VictimIdentification(rs.getString(2), LocalDate.parse(rs.getString(3)))))
-                    .forEach(e -> all.put(e.getKey(), e.getValue()));
-            return all;
+            Map<String, VictimIdentification> marked = new HashMap<>();
+            for (int from = 0; from < names.size(); from += SERIES_BATCH) {
+                handle.createQuery("SELECT series, organisation, identified_on FROM series_victim_identified WHERE series IN (<series>)")
+                        .bindList("series", names.subList(from, Math.min(names.size(), from + SERIES_BATCH)))
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), new VictimIdentification(rs.getString(2), LocalDate.parse(rs.getString(3)))))
+                        .forEach(e -> marked.put(e.getKey(), e.getValue()));
+            }
+            return marked;
         });
     }
 

@@ -91,7 +91,6 @@ public final class SharedMatching {
         checkThreshold(threshold);
         catchUp();
         Sight sight = Sight.of(principal, store, recipients);
-        Answering answering = new Answering(sight, hooks.victimIdentifications());
         // The lookups run on all cores: a PDQ range search costs about 0.1 ms, so a request of 100 hashes would otherwise
         // wait ~10 ms on one core while the others idle. Low-quality PDQ is not looked up. Answering stays sequential.
         List<Integer> looked = IntStream.range(0, queries.size()).filter(i -> !isLowQuality(queries.get(i))).boxed().toList();
@@ -99,10 +98,20 @@ public final class SharedMatching {
                 .map(i -> new Matcher.Lookup(queries.get(i).type(), queries.get(i).value())).toList(), threshold, queries.size() >= PARALLEL_FROM);
         List<List<Match>> found = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
         for (int k = 0; k < looked.size(); k++) found.set(looked.get(k), matched.get(k));
+        Answering answering = new Answering(sight, victimIdentifications(found));
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) results.add(answering.answer(queries.get(i), found.get(i), isLowQuality(queries.get(i))));
         answering.record(principal, queries, found);
         return results;
+    }
+
+    /** The identifications of the series the matching entries belong to. */
+    private Map<String, VictimIdentification> victimIdentifications(List<List<Match>> found) {
+        Set<String> series = new HashSet<>();
+        for (List<Match> matches : found) {
+            for (Match match : matches) match.entry().data().series().ifPresent(series::add);
+        }
+        return hooks.victimIdentifications(series);
     }
 
     private static boolean isLowQuality(HashQuery query) {
@@ -113,8 +122,8 @@ public final class SharedMatching {
     public QueryResult matchContent(Principal principal, HashQuery described, MatchQuery content) {
         AccessDeniedException.require(principal, Permission.READ);
         catchUp();
-        Answering answering = new Answering(Sight.of(principal, store, recipients), hooks.victimIdentifications());
         MatchResult result = matcher.match(content);
+        Answering answering = new Answering(Sight.of(principal, store, recipients), victimIdentifications(List.of(result.matches())));
         QueryResult answer = answering.answer(described, result.matches(), result.lowQualityPdq());
         answering.record(principal, List.of(described), List.of(result.matches()));
         return answer;

@@ -23,8 +23,11 @@ import java.util.function.Consumer;
 public interface SharingHooks {
     SharingHooks NONE = new SharingHooks() {};
 
-    /** Series whose victim has been identified, by series name, as they are now: read once per match request. */
-    default Map<String, VictimIdentification> victimIdentifications() {
+    /**
+     * Those of these series whose victim has been identified, by series name, as they are now: read once per match
+     * request, for the series its matches belong to.
+     */
+    default Map<String, VictimIdentification> victimIdentifications(Set<String> series) {
         return Map.of();
     }
 
@@ -63,9 +66,9 @@ public interface SharingHooks {
         List<SharingHooks> each = List.of(hooks);
         return new SharingHooks() {
             @Override
-            public Map<String, VictimIdentification> victimIdentifications() {
+            public Map<String, VictimIdentification> victimIdentifications(Set<String> series) {
                 Map<String, VictimIdentification> merged = new HashMap<>();
-                for (SharingHooks h : each) h.victimIdentifications().forEach(merged::putIfAbsent);
+                for (SharingHooks h : each) h.victimIdentifications(series).forEach(merged::putIfAbsent);
                 return merged;
             }
 

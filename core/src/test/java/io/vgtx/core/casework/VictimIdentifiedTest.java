@@ -100,6 +100,21 @@ class VictimIdentifiedTest extends DeskTest {
     }
 
     @Test
+    void aMatchRequestReadsTheMarksOfItsOwnSeriesOnly() {
+        desk.series().markVictimIdentified(desk.b, "amber-series", Optional.of(RESCUED));
+        desk.series().markVictimIdentified(desk.a, "green-series", Optional.of(RESCUED));
+
+        assertThat(desk.series().identifications(java.util.Set.of("amber-series", "no-such-series")))
+                .containsOnlyKeys("amber-series");
+        assertThat(desk.series().identifications(java.util.Set.of())).isEmpty();
+        List<QueryResult> answers = desk.matching.match(desk.a, List.of(new HashQuery(PdqSignal.PDQ, pdq(1), Optional.empty()),
+                new HashQuery(PdqSignal.PDQ, pdq(2), Optional.empty())), 31);
+        assertThat(answers).extracting(QueryResult::identifications).containsExactly(
+                java.util.Map.of("green-series", new VictimIdentification("Police A", RESCUED)),
+                java.util.Map.of("amber-series", new VictimIdentification("Police B", RESCUED)));
+    }
+
+    @Test
     void aCaseShowsWhetherTheSeriesItLinksAreMarked() {
         Case opened = desk.cases().open(desk.b, "Beta", Optional.empty());
         desk.cases().linkSeries(desk.b, opened.id(), List.of("amber-series", "green-series"));
