@@ -47,6 +47,7 @@ public final class NodeApi {
                 .description("Who-matched-which-entry records written").register(metrics.registry());
         FunctionCounter.builder("vgtx.match.ledger.dropped", ledger, MatchLedger::dropped)
                 .description("Who-matched-which-entry records dropped while the database could not be written").register(metrics.registry());
+        metrics.gauge("vgtx.match.days.pending", "Organisation-days of match counts waiting for the background writer", services.matchDays()::pending);
     }
 
     public static List<ApiRoutes> routes(NodeServices services) {
