@@ -127,6 +127,6 @@ async function lookups() {
       values: { visible: d.hashesWithVisibleMatch, hitOnly: d.hashesWithHitOnly,
         none: d.hashesLookedUp - d.hashesWithVisibleMatch - d.hashesWithHitOnly },
     })), LOOKUP_SERIES, { pointHeader: 'Day', short: (day) => day.slice(5), empty: 'No lookups in the last ' + DAYS + ' days.' })),
-  h('p', { class: 'hint' }, 'Only ' + matches.organisation + '\u2019s own lookups, through the API and Lookup; counted in the background, so the last second may still be missing.'));
+  h('p', { class: 'hint' }, 'Only ' + matches.organisation + '\u2019s own lookups (the API, Lookup, and the hashes of reports it assessed); counted in the background, so the last second may still be missing.'));
   return section;
 }

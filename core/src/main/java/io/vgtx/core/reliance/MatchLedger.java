@@ -3,8 +3,6 @@ package io.vgtx.core.reliance;
 import io.vgtx.core.store.BackgroundRounds;
 import io.vgtx.core.store.Database;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -32,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #MAX_PENDING}; beyond that new pairs are dropped (and counted) rather than let memory grow.
  */
 public final class MatchLedger implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MatchLedger.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
     public static final int DEFAULT_REMEMBERED = 100_000;
@@ -72,7 +69,7 @@ public final class MatchLedger implements AutoCloseable {
         if (remembered < 1) throw new IllegalArgumentException("remembered must be at least 1, not " + remembered);
         this.database = database;
         this.clock = clock;
-        this.rounds = new BackgroundRounds("vgtx-match-ledger", interval, this::round);
+        this.rounds = new BackgroundRounds("vgtx-match-ledger", interval, this::flush, "records of who matched which entry", this::pending);
         this.refreshMillis = refresh.toMillis();
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -205,23 +202,9 @@ public final class MatchLedger implements AutoCloseable {
         return this;
     }
 
-    private void round() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // A database that is briefly unavailable: the pairs wait for the next round.
-            LOG.atWarn().setCause(e).log("writing who matched which entry failed; trying again");
-        }
-    }
-
     /** Stops the background writer (a round in progress finishes) and writes what is left. Before the database closes. */
     @Override
     public void close() {
-        if (!rounds.stop()) return;
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.atWarn().setCause(e).addKeyValue("pairs", pending()).log("the last records of who matched which entry were not written");
-        }
+        rounds.close();
     }
 }

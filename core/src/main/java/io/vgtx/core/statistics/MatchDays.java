@@ -8,8 +8,6 @@ import io.vgtx.core.sharing.SharingHooks;
 import io.vgtx.core.store.BackgroundRounds;
 import io.vgtx.core.store.Database;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -31,7 +29,6 @@ import java.util.Map;
  * the next round, never lost).
  */
 public final class MatchDays implements SharingHooks, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MatchDays.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     /** The longest span one read returns. */
     public static final int MAX_DAYS = 366;
@@ -55,7 +52,7 @@ public final class MatchDays implements SharingHooks, AutoCloseable {
     public MatchDays(Database database, InstantSource clock, Duration interval) {
         this.database = database;
         this.clock = clock;
-        this.rounds = new BackgroundRounds("vgtx-match-days", interval, this::round);
+        this.rounds = new BackgroundRounds("vgtx-match-days", interval, this::flush, "matches per day", this::pending);
     }
 
     /** Adds a request's counts to its organisation's day. Memory only, no I/O: for the match request's thread. */
@@ -148,23 +145,9 @@ public final class MatchDays implements SharingHooks, AutoCloseable {
         return this;
     }
 
-    private void round() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // A database that is briefly unavailable: the counts wait for the next round.
-            LOG.atWarn().setCause(e).log("writing matches per day failed; trying again");
-        }
-    }
-
     /** Stops the background writer (a round in progress finishes) and writes what is left. Before the database closes. */
     @Override
     public void close() {
-        if (!rounds.stop()) return;
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.atWarn().setCause(e).addKeyValue("organisationDays", pending()).log("the last matches per day were not written");
-        }
+        rounds.close();
     }
 }

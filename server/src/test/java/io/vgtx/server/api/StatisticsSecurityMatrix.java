@@ -7,7 +7,6 @@ import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.EntryData;
-import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.Taskforce;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,12 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StatisticsSecurityMatrix {
-    private static final Map<Distribution, String> HASHES = new EnumMap<>(Map.of(
-            Distribution.GREEN, "6f1ed002ab5595859014ebf0951522d9".repeat(2),
-            Distribution.AMBER, "a3f8b4c2d1e0f9a8b7c6d5e4f3a2b1c0".repeat(2),
-            Distribution.RED, "0f0f1e1e2d2d3c3c4b4b5a5a69697878".repeat(2)));
-    private static final List<MembershipState> STATES = List.of(MembershipState.APPLIED, MembershipState.APPROVED,
-            MembershipState.ACTIVE, MembershipState.SUSPENDED, MembershipState.WITHDRAWN, MembershipState.REJECTED);
+    private static final Map<Distribution, String> HASHES = MatrixViewer.HASHES;
 
     /** One cell of the expected entry statistics: category ("none" without one), distribution, type. */
     private record Cell(String category, Distribution distribution, String type) {}
@@ -80,10 +73,7 @@ abstract class StatisticsSecurityMatrix {
         node = new LiveNode(backend, tempDir);
         Taskforce t = node.taskforce;
         Organisation owner = t.active("Owner Police", OrganisationKind.LAW_ENFORCEMENT);
-        List<Organisation> orgs = new ArrayList<>();
-        for (OrganisationKind kind : OrganisationKind.values()) {
-            for (MembershipState state : STATES) orgs.add(t.organisation(kind + " " + state, kind, "BE", state));
-        }
+        List<Organisation> orgs = MatrixViewer.everyKindAndState(t);
         List<Long> ngos = orgs.stream().filter(o -> o.kind() == OrganisationKind.NGO).map(Organisation::id).toList();
         Principal ownerAnalyst = t.principal(owner, Role.ANALYST);
         Bank bank = t.banks.create(ownerAnalyst, "stats", Distribution.GREEN, Optional.empty(), ngos);
@@ -101,10 +91,7 @@ abstract class StatisticsSecurityMatrix {
         t.banks.addEntries(ownerAnalyst, bank.id(), List.of(md5(4).withCategory(Category.C).withDistribution(Distribution.GREEN)));
         t.store.retract("stats", DigestSignal.MD5, md5(5).value());
 
-        for (Role role : Role.values()) viewers.add(new MatrixViewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
-        for (Organisation org : orgs) {
-            for (Role role : Role.values()) viewers.add(new MatrixViewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
-        }
+        viewers.addAll(MatrixViewer.everyRole(t, owner, orgs));
         int unknown = 0;
         for (MatrixViewer viewer : viewers) {
             if (viewer.owner() || viewer.role() != Role.VIEWER) continue;
