@@ -16,6 +16,7 @@ import io.vgtx.core.bank.Verdict;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.signal.SignalType;
 import io.vgtx.core.signal.SignalTypes;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.BankStore.ActiveCount;
@@ -98,10 +99,10 @@ public final class SharedBanks {
     public List<EntryCount> entryCounts(Principal principal) {
         AccessDeniedException.require(principal, Permission.READ);
         Sight sight = sight(principal);
-        Map<EntryCount, Long> sums = new HashMap<>();
+        Map<CountKey, Long> sums = new HashMap<>();
         for (ActiveCount count : store.activeCounts()) {
             if (sight.bank(count.bankId()).filter(bank -> sight.canSee(bank, count.distribution())).isEmpty()) continue;
-            sums.merge(new EntryCount(count.category(), count.distribution(), count.type(), 0), count.count(), Long::sum);
+            sums.merge(new CountKey(count.category(), count.distribution(), count.type()), count.count(), Long::sum);
         }
         return sums.entrySet().stream()
                 .map(e -> new EntryCount(e.getKey().category(), e.getKey().distribution(), e.getKey().type(), e.getValue()))
@@ -109,6 +110,8 @@ public final class SharedBanks {
                         .thenComparing(EntryCount::distribution).thenComparing(c -> SignalTypes.ALL.indexOf(c.type())))
                 .toList();
     }
+
+    private record CountKey(Optional<Category> category, Distribution distribution, SignalType type) {}
 
     /**
      * Adds or updates entries of the principal's own bank, all or nothing.
