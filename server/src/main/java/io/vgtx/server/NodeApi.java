@@ -9,6 +9,7 @@ import io.vgtx.server.api.casework.CaseRoutes;
 import io.vgtx.server.api.casework.SeriesRoutes;
 import io.vgtx.server.api.org.OrganisationRoutes;
 import io.vgtx.server.api.report.ReportRoutes;
+import io.vgtx.server.api.statistics.StatisticsRoutes;
 import io.vgtx.server.api.webhook.WebhookRoutes;
 import io.vgtx.server.api.user.UserRoutes;
 import io.vgtx.server.console.ConsoleRoutes;
@@ -47,6 +48,7 @@ public final class NodeApi {
                 .description("Who-matched-which-entry records written").register(metrics.registry());
         FunctionCounter.builder("vgtx.match.ledger.dropped", ledger, MatchLedger::dropped)
                 .description("Who-matched-which-entry records dropped while the database could not be written").register(metrics.registry());
+        metrics.gauge("vgtx.match.days.pending", "Organisation-days of match counts waiting for the background writer", services.matchDays()::pending);
     }
 
     public static List<ApiRoutes> routes(NodeServices services) {
@@ -59,6 +61,7 @@ public final class NodeApi {
                 new CaseRoutes(services),
                 new SeriesRoutes(services),
                 new ReportRoutes(services),
+                new StatisticsRoutes(services),
                 new WebhookRoutes(services),
                 new UserRoutes(services),
                 new ConsoleRoutes(services));

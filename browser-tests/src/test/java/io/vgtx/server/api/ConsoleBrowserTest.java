@@ -1,5 +1,6 @@
 package io.vgtx.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -173,7 +174,7 @@ class ConsoleBrowserTest {
     void signInShowsTheDashboardAUserChangesItsPasswordAndSignOutEndsTheSession() {
         Page page = signIn("desk-admin");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
-        assertThat(page.locator(".charts").first().locator("figure.chart svg")).hasCount(3);
+        assertThat(page.locator(".charts").first().locator("figure.chart > svg")).hasCount(3);
         assertThat(page.locator("figure.chart", new Page.LocatorOptions().setHasText("Your reports by state"))).isVisible();
         assertThat(page.locator(".cards").first()).containsText("banks you can see");
         assertThat(page.locator("#nav a[data-page=audit]")).isVisible();
@@ -192,6 +193,85 @@ class ConsoleBrowserTest {
         page.waitForURL("**/login.html");
         page.navigate(base + "/#/banks");
         page.waitForURL("**/login.html");
+    }
+
+    /**
+     * A police force of its own (so no other test's data or lookups reach its numbers but GREEN entries): its bank's
+     * entries, one re-categorised, by category and distribution; its lookups today stacked as visible, hit/no-hit only
+     * and no match. The charts' numbers are checked against the API's and the lookups exactly.
+     */
+    @Test
+    void theDashboardChartsEntriesByCategoryAndDistributionAndTheOrganisationsOwnLookupsPerDay() throws Exception {
+        Taskforce t = node.taskforce;
+        Organisation dash = t.organisation("Dash Police", OrganisationKind.LAW_ENFORCEMENT, "BE", MembershipState.ACTIVE);
+        user(dash.id(), "dash-analyst", Role.ANALYST);
+        String dashToken = t.token(dash, Role.ANALYST);
+        String own = hex("dash-own"), exploitative = hex("dash-exploitative"), moved = hex("dash-moved").substring(0, 32);
+        long bank = node.post(dashToken, "/api/v1/banks", "{\"name\":\"dash-red\",\"distribution\":\"RED\",\"category\":\"C\"}").json().get("id").asLong();
+        assertThat(node.post(dashToken, "/api/v1/banks/" + bank + "/entries", "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + own + "\"},"
+                + "{\"type\":\"PDQ\",\"value\":\"" + exploitative + "\",\"category\":\"EXPLOITATIVE\"},"
+                + "{\"type\":\"MD5\",\"value\":\"" + moved + "\",\"category\":\"A\",\"distribution\":\"GREEN\"}]}").status()).isEqualTo(200);
+        // Re-categorised: counted under B from now on, no longer under A.
+        assertThat(node.post(dashToken, "/api/v1/banks/" + bank + "/entries",
+                "{\"entries\":[{\"type\":\"MD5\",\"value\":\"" + moved + "\",\"category\":\"B\"}]}").json().get("updated").asInt()).isEqualTo(1);
+        Organisation other = t.active("Dash Hotline", OrganisationKind.HOTLINE);
+        String otherToken = t.token(other, Role.ANALYST);
+        long hiddenBank = node.post(otherToken, "/api/v1/banks", "{\"name\":\"dash-hidden\",\"distribution\":\"RED\"}").json().get("id").asLong();
+        String hidden = hex("dash-hidden");
+        node.post(otherToken, "/api/v1/banks/" + hiddenBank + "/entries", "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + hidden + "\"}]}");
+        // Today: 5 hashes in 2 requests, 2 with a match it may see (its own, the operator's AMBER), 1 hit only, 2 nothing.
+        assertThat(node.post(dashToken, "/api/v1/match", "{\"hashes\":[" + pdqs(own, AMBER_HASH, hidden, UNKNOWN_HASH) + "]}").status()).isEqualTo(200);
+        assertThat(node.post(dashToken, "/api/v1/match", "{\"hashes\":[" + pdqs(hex("dash-unknown")) + "]}").status()).isEqualTo(200);
+        node.services.matchDays().flush();
+        JsonNode counts = node.get(dashToken, "/api/v1/statistics/entries").json().get("counts");
+        String today = node.clock.instant().toString().substring(0, 10);
+
+        Page page = signIn("dash-analyst");
+        go(page, "dashboard", "Dashboard");
+        Locator entries = page.locator("figure.chart", new Page.LocatorOptions().setHasText("Visible entries by category and distribution"));
+        assertThat(entries.locator(":scope > svg[role=img]")).isVisible();
+        entries.getByText("Numbers").click();
+        Locator rows = entries.locator("table tbody tr");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^EXPLOITATIVE")))).hasText(
+                row("EXPLOITATIVE", count(counts, "EXPLOITATIVE", "GREEN"), count(counts, "EXPLOITATIVE", "AMBER"), 1));
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^C")))).hasText(
+                row("C", count(counts, "C", "GREEN"), count(counts, "C", "AMBER"), 1));
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^B")))).hasText(
+                row("B", count(counts, "B", "GREEN"), count(counts, "B", "AMBER"), 0));
+        assertThat(count(counts, "B", "GREEN")).as("the moved entry counts under B").isGreaterThanOrEqualTo(2);
+        assertThat(count(counts, "A", "GREEN")).as("and no longer under A").isZero();
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^A")))).hasText(
+                row("A", 0, count(counts, "A", "AMBER"), 0));
+
+        Locator lookups = page.locator("section", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Lookups"))));
+        assertThat(lookups.locator(".cards")).containsText("5hashes looked up, last 30 days");
+        assertThat(lookups.locator(".cards")).containsText("2with a match you may see");
+        assertThat(lookups.locator(".cards")).containsText("1answered hit/no-hit only");
+        Locator perDay = lookups.locator("figure.chart", new Locator.LocatorOptions().setHasText("looked up per day"));
+        assertThat(perDay.locator(":scope > svg[role=img] desc")).hasText(today + ": 2 with a match you may see, 1 hit/no-hit only, 2 no match; nothing on the other days.");
+        perDay.getByText("Numbers").click();
+        assertThat(perDay.locator("table tbody tr")).hasText(new String[] {today + "2125"});
+        screenshot(page, "dashboard-statistics");
+    }
+
+    private static String row(String category, long green, long amber, long red) {
+        return category + green + amber + red + (green + amber + red);
+    }
+
+    private static long count(JsonNode counts, String category, String distribution) {
+        long n = 0;
+        for (JsonNode c : counts) if (c.get("category").asText().equals(category) && c.get("distribution").asText().equals(distribution)) n += c.get("entries").asLong();
+        return n;
+    }
+
+    private static String pdqs(String... hashes) {
+        return String.join(",", java.util.Arrays.stream(hashes).map(h -> "{\"type\":\"PDQ\",\"value\":\"" + h + "\"}").toList());
+    }
+
+    /** A PDQ-length hash that is ~128 bits from any other: SHA-256 of a seed. */
+    private static String hex(String seed) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

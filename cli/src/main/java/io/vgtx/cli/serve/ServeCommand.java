@@ -86,10 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
                 .background(webhooks)
                 // Who matched which entry, written every second; the last second's records are written when the server stops.
                 .background(services.reliance())
+                // What each organisation looked up per day, likewise.
+                .background(services.matchDays())
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
         webhooks.start();
         services.reliance().start();
+        services.matchDays().start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

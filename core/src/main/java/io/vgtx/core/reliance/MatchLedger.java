@@ -1,9 +1,8 @@
 package io.vgtx.core.reliance;
 
+import io.vgtx.core.store.BackgroundRounds;
 import io.vgtx.core.store.Database;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -14,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #MAX_PENDING}; beyond that new pairs are dropped (and counted) rather than let memory grow.
  */
 public final class MatchLedger implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MatchLedger.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
     public static final int DEFAULT_REMEMBERED = 100_000;
@@ -45,7 +39,6 @@ public final class MatchLedger implements AutoCloseable {
 
     private final Database database;
     private final InstantSource clock;
-    private final Duration interval;
     private final long refreshMillis;
     private final Object lock = new Object();
     /** One flush at a time (the background writer's, a test's, the last one on close). */
@@ -58,10 +51,7 @@ public final class MatchLedger implements AutoCloseable {
     private Map<Pair, Long> writing = Map.of();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("vgtx-match-ledger").factory());
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final BackgroundRounds rounds;
 
     /** An entry shown to an organisation. */
     record Pair(long entryId, String organisation) {}
@@ -76,11 +66,10 @@ public final class MatchLedger implements AutoCloseable {
      * @param remembered how many written pairs are remembered
      */
     public MatchLedger(Database database, InstantSource clock, Duration interval, Duration refresh, int remembered) {
-        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive, not " + interval);
         if (remembered < 1) throw new IllegalArgumentException("remembered must be at least 1, not " + remembered);
         this.database = database;
         this.clock = clock;
-        this.interval = interval;
+        this.rounds = new BackgroundRounds("vgtx-match-ledger", interval, this::flush, "records of who matched which entry", this::pending);
         this.refreshMillis = refresh.toMillis();
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -209,38 +198,13 @@ public final class MatchLedger implements AutoCloseable {
 
     /** Starts the background writer; a second call does nothing. */
     public MatchLedger start() {
-        if (closed.get()) throw new IllegalStateException("the match ledger was closed");
-        if (started.compareAndSet(false, true)) {
-            long every = interval.toMillis();
-            scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-        }
+        rounds.start();
         return this;
-    }
-
-    private void round() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // A database that is briefly unavailable: the pairs wait for the next round.
-            LOG.atWarn().setCause(e).log("writing who matched which entry failed; trying again");
-        }
     }
 
     /** Stops the background writer (a round in progress finishes) and writes what is left. Before the database closes. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) scheduler.shutdownNow();
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.atWarn().setCause(e).addKeyValue("pairs", pending()).log("the last records of who matched which entry were not written");
-        }
+        rounds.close();
     }
 }

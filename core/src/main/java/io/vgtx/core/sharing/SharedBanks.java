@@ -16,8 +16,10 @@ import io.vgtx.core.bank.Verdict;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.signal.SignalType;
+import io.vgtx.core.signal.SignalTypes;
 import io.vgtx.core.store.BankStore;
-import io.vgtx.core.store.BankStore.DistributionCount;
+import io.vgtx.core.store.BankStore.ActiveCount;
 import io.vgtx.core.store.EntryOpinions;
 import io.vgtx.core.store.EntrySource;
 import io.vgtx.core.store.ImportResult;
@@ -76,7 +78,7 @@ public final class SharedBanks {
         AccessDeniedException.require(principal, Permission.READ);
         Sight sight = sight(principal);
         Map<Long, Long> visibleCounts = new HashMap<>();
-        for (DistributionCount count : store.activeCounts()) {
+        for (ActiveCount count : store.activeCounts()) {
             sight.bank(count.bankId()).filter(bank -> sight.canSee(bank, count.distribution()))
                     .ifPresent(bank -> visibleCounts.merge(bank.id(), count.count(), Long::sum));
         }
@@ -88,6 +90,28 @@ public final class SharedBanks {
         views.sort(Comparator.comparing(v -> v.bank().name()));
         return views;
     }
+
+    /**
+     * The active entries the principal may see, counted by category, distribution and hash type over every bank
+     * (its own included), from the kept counts: the same rule as {@link #visible}, per distribution of each bank.
+     * Ordered by category (none last), distribution and type; combinations without a visible entry are left out.
+     */
+    public List<EntryCount> entryCounts(Principal principal) {
+        AccessDeniedException.require(principal, Permission.READ);
+        Sight sight = sight(principal);
+        Map<CountKey, Long> sums = new HashMap<>();
+        for (ActiveCount count : store.activeCounts()) {
+            if (sight.bank(count.bankId()).filter(bank -> sight.canSee(bank, count.distribution())).isEmpty()) continue;
+            sums.merge(new CountKey(count.category(), count.distribution(), count.type()), count.count(), Long::sum);
+        }
+        return sums.entrySet().stream()
+                .map(e -> new EntryCount(e.getKey().category(), e.getKey().distribution(), e.getKey().type(), e.getValue()))
+                .sorted(Comparator.comparing((EntryCount c) -> c.category().map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                        .thenComparing(EntryCount::distribution).thenComparing(c -> SignalTypes.ALL.indexOf(c.type())))
+                .toList();
+    }
+
+    private record CountKey(Optional<Category> category, Distribution distribution, SignalType type) {}
 
     /**
      * Adds or updates entries of the principal's own bank, all or nothing.

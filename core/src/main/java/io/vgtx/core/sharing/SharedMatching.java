@@ -164,6 +164,8 @@ public final class SharedMatching {
         private long restrictedSeen;
         private long answered;
         private long queried;
+        private long withVisibleMatch;
+        private long withHitOnly;
 
         Answering(Sight sight, Map<String, VictimIdentification> identified) {
             this.sight = sight;
@@ -195,6 +197,8 @@ public final class SharedMatching {
             }
             if (!found.isEmpty()) answered++;
             queried++;
+            if (!visible.isEmpty()) withVisibleMatch++;
+            else if (!hits.isEmpty()) withHitOnly++;
             return new QueryResult(query, visible, List.copyOf(hits.values()), lowQuality, identifications);
         }
 
@@ -218,8 +222,10 @@ public final class SharedMatching {
             queriedHashes.addAndGet(queried);
             Optional<Consumer<Handle>> followUp = hooks.matched(principal, queries, found);
             if (!hiddenByOwner.isEmpty() || restrictedSeen > 0 || followUp.isPresent()) write(principal, followUp);
-            // Not a write: the hook notes who relied on which entry, to be written later, off this request's path.
+            // Not writes: the hooks note who relied on which entry, and the request's counts, to be written later, off this
+            // request's path.
             if (shown != null) hooks.shown(principal, shown);
+            hooks.answered(principal, new MatchTally(queried, withVisibleMatch, withHitOnly));
         }
 
         private void write(Principal principal, Optional<Consumer<Handle>> followUp) {

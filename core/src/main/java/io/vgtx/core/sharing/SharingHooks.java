@@ -50,6 +50,13 @@ public interface SharingHooks {
     default void shown(Principal asker, Set<Long> entryIds) {
     }
 
+    /**
+     * A match request was answered, in counts: called for every request, on its own thread, after the answer is made.
+     * As {@link #shown}, it must not write or block (e.g. {@code io.vgtx.core.statistics.MatchDays} adds it up in memory).
+     */
+    default void answered(Principal asker, MatchTally tally) {
+    }
+
     /** An entry was retracted (or retracted again), inside the retraction's transaction. */
     default void retracted(Handle handle, Entry entry) {
     }
@@ -83,6 +90,11 @@ public interface SharingHooks {
             @Override
             public void shown(Principal asker, Set<Long> entryIds) {
                 for (SharingHooks h : each) h.shown(asker, entryIds);
+            }
+
+            @Override
+            public void answered(Principal asker, MatchTally tally) {
+                for (SharingHooks h : each) h.answered(asker, tally);
             }
 
             @Override

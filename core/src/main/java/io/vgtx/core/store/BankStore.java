@@ -181,15 +181,21 @@ public final class BankStore {
                 "WHERE e.id IN (<ids>)", q -> q.bindList("ids", List.copyOf(ids))));
     }
 
-    /** Active entries per bank and distribution: what a listing of banks shows each organisation, filtered by what it may see. */
-    public List<DistributionCount> activeCounts() {
+    /**
+     * Active entries per bank, hash type, category and distribution, from the kept counts (a few rows, not a count of
+     * the entries): what a listing of banks and the entry statistics show each organisation, filtered by what it may see.
+     */
+    public List<ActiveCount> activeCounts() {
         return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT bank_id, distribution, SUM(active) AS n FROM bank_entry_counts GROUP BY bank_id, distribution HAVING SUM(active) > 0")
-                .map((rs, ctx) -> new DistributionCount(rs.getLong("bank_id"), Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
+                        "SELECT bank_id, type, category, distribution, active FROM bank_entry_counts WHERE active > 0")
+                .map((rs, ctx) -> new ActiveCount(rs.getLong("bank_id"), SignalTypes.byName(rs.getString("type")),
+                        Optional.of(rs.getString("category")).filter(c -> !c.equals(EntryTable.NO_CATEGORY)).map(Category::valueOf),
+                        Distribution.valueOf(rs.getString("distribution")), rs.getLong("active")))
                 .list());
     }
 
-    public record DistributionCount(long bankId, Distribution distribution, long count) {}
+    /** How many active entries of a bank have this hash type, category (none: empty) and distribution. */
+    public record ActiveCount(long bankId, SignalType type, Optional<Category> category, Distribution distribution, long count) {}
 
     /** Whether the bank has an active entry of one of these distributions; stops at the first it finds. */
     public boolean hasActiveEntry(long bankId, java.util.Set<Distribution> distributions) {

@@ -37,6 +37,9 @@ final class EntryTable {
             FROM entries e JOIN banks b ON b.id = e.bank_id
             """;
 
+    /** How {@code bank_entry_counts} keys an entry without a category: a key column cannot be NULL. */
+    static final String NO_CATEGORY = "";
+
     private final Handle handle;
 
     EntryTable(Handle handle) {
@@ -103,7 +106,7 @@ final class EntryTable {
             throw new IllegalStateException("cannot insert entries into bank " + bankId, e);
         }
         CountChanges counts = new CountChanges();
-        for (Row row : rows) counts.add(bankId, row.data().type(), row.data().distribution().orElseThrow(), row.data().state(), 1);
+        for (Row row : rows) counts.add(bankId, row.data(), 1);
         counts.apply(handle);
     }
 
@@ -112,16 +115,16 @@ final class EntryTable {
         CountChanges counts = new CountChanges();
         Map<Long, Row> byId = new HashMap<>();
         for (Row row : rows) byId.put(row.id(), row);
-        // What each entry was, so the active counts move from its old distribution and state to its new ones.
+        // What each entry was, so the active counts move from its old category, distribution and state to its new ones.
         for (List<Long> chunk : chunks(List.copyOf(byId.keySet()))) {
-            handle.createQuery("SELECT id, bank_id, type, distribution, state FROM entries WHERE id IN (<ids>)")
+            handle.createQuery("SELECT id, bank_id, type, category, distribution, state FROM entries WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> {
                         long bank = rs.getLong("bank_id");
                         SignalType type = SignalTypes.byName(rs.getString("type"));
-                        counts.add(bank, type, Distribution.valueOf(rs.getString("distribution")), EntryState.valueOf(rs.getString("state")), -1);
-                        EntryData now = byId.get(rs.getLong("id")).data();
-                        counts.add(bank, type, now.distribution().orElseThrow(), now.state(), 1);
+                        counts.add(new CountKey(bank, type, Distribution.valueOf(rs.getString("distribution")),
+                                Optional.ofNullable(rs.getString("category")).map(Category::valueOf)), EntryState.valueOf(rs.getString("state")), -1);
+                        counts.add(bank, byId.get(rs.getLong("id")).data(), 1);
                         return null;
                     })
                     .forEach(nothing -> { });
@@ -143,24 +146,34 @@ final class EntryTable {
                 .mapToObj(i -> ids.subList(i * size, Math.min(ids.size(), (i + 1) * size))).toList();
     }
 
+    /** The key of {@code bank_entry_counts}: what the active entries are counted by. */
+    private record CountKey(long bankId, SignalType type, Distribution distribution, Optional<Category> category) {}
+
     /** Net changes to {@code bank_entry_counts} of one write, added to the table in one statement per key. */
     private static final class CountChanges {
-        private record Key(long bankId, SignalType type, Distribution distribution) {}
+        private final Map<CountKey, Long> deltas = new HashMap<>();
 
-        private final Map<Key, Long> deltas = new HashMap<>();
+        /** An entry of the bank as it is (or is to be) stored. */
+        void add(long bankId, EntryData data, long delta) {
+            add(new CountKey(bankId, data.type(), data.distribution().orElseThrow(), data.category()), data.state(), delta);
+        }
 
-        void add(long bankId, SignalType type, Distribution distribution, EntryState state, long delta) {
-            if (state == EntryState.ACTIVE) deltas.merge(new Key(bankId, type, distribution), delta, Long::sum);
+        void add(CountKey key, EntryState state, long delta) {
+            if (state == EntryState.ACTIVE) deltas.merge(key, delta, Long::sum);
         }
 
         void apply(Handle handle) {
             deltas.values().removeIf(delta -> delta == 0);
             if (deltas.isEmpty()) return;
             PreparedBatch batch = handle.prepareBatch("""
-                    INSERT INTO bank_entry_counts (bank_id, type, distribution, active) VALUES (:bank, :type, :distribution, :delta)
-                    ON CONFLICT (bank_id, type, distribution) DO UPDATE SET active = bank_entry_counts.active + excluded.active""");
+                    INSERT INTO bank_entry_counts (bank_id, type, distribution, category, active)
+                    VALUES (:bank, :type, :distribution, :category, :delta)
+                    ON CONFLICT (bank_id, type, distribution, category)
+                    DO UPDATE SET active = bank_entry_counts.active + excluded.active""");
             deltas.forEach((key, delta) -> batch.bind("bank", key.bankId()).bind("type", key.type().name())
-                    .bind("distribution", key.distribution().name()).bind("delta", delta).add());
+                    .bind("distribution", key.distribution().name())
+                    .bind("category", key.category().map(Category::name).orElse(NO_CATEGORY))
+                    .bind("delta", delta).add());
             batch.execute();
         }
     }

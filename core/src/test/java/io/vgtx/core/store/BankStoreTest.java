@@ -12,6 +12,7 @@ import io.vgtx.core.changelog.ChangeKind;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.signal.DigestSignal;
 import io.vgtx.core.signal.PdqSignal;
+import io.vgtx.core.signal.SignalTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,16 +233,18 @@ class BankStoreTest {
     }
 
     /**
-     * Property: the active counts kept per bank, type and distribution equal a count over the entries, after
-     * every add, re-add with another distribution, and retraction, in two banks.
+     * Property: the active counts kept per bank, type, category and distribution equal a count over the entries, after
+     * every add, re-add with another category and/or distribution (or none given, keeping the stored one), and
+     * retraction, in two banks, one with a default category and one without.
      */
     @Test
     void keptCountsEqualACountOfTheEntriesAfterEveryChange() {
-        store.createBank("a", "Hotline", Optional.empty(), Distribution.GREEN);
+        store.createBank("a", "Hotline", Optional.of(Category.B), Distribution.GREEN);
         store.createBank("b", "Police", Optional.empty(), Distribution.AMBER);
         java.util.random.RandomGenerator random = new java.util.SplittableRandom(7);
         Distribution[] distributions = Distribution.values();
-        for (int op = 0; op < 60; op++) {
+        Category[] categories = Category.values();
+        for (int op = 0; op < 120; op++) {
             String bank = random.nextBoolean() ? "a" : "b";
             if (random.nextInt(4) == 0) {
                 int n = random.nextInt(40);
@@ -251,19 +254,47 @@ class BankStoreTest {
                 List<EntryData> batch = new ArrayList<>();
                 for (int i = 0; i < 1 + random.nextInt(8); i++) {
                     EntryData entry = random.nextBoolean() ? pdq(random.nextInt(40)) : EntryData.of(DigestSignal.MD5, "%032x".formatted(random.nextInt(40)));
-                    batch.add(entry.withDistribution(distributions[random.nextInt(distributions.length)]));
+                    if (random.nextInt(3) > 0) entry = entry.withDistribution(distributions[random.nextInt(distributions.length)]);
+                    if (random.nextInt(3) > 0) entry = entry.withCategory(categories[random.nextInt(categories.length)]);
+                    batch.add(entry);
                 }
                 store.addEntries(bank, "Hotline", EntrySource.of(batch));
             }
             assertThat(store.activeCounts()).as("after op %d", op).containsExactlyInAnyOrderElementsOf(countedFromEntries());
         }
+        assertThat(store.activeCounts()).as("some entries keep no category").anyMatch(c -> c.category().isEmpty());
+        assertThat(store.activeCounts().stream().map(BankStore.ActiveCount::category).distinct()).hasSizeGreaterThan(categories.length);
     }
 
-    private List<BankStore.DistributionCount> countedFromEntries() {
-        return db.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT bank_id, distribution, COUNT(*) AS n FROM entries WHERE state = 'ACTIVE' GROUP BY bank_id, distribution")
-                .map((rs, ctx) -> new BankStore.DistributionCount(rs.getLong("bank_id"), Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
+    private List<BankStore.ActiveCount> countedFromEntries() {
+        return db.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT bank_id, type, category, distribution, COUNT(*) AS n FROM entries WHERE state = 'ACTIVE'
+                        GROUP BY bank_id, type, category, distribution""")
+                .map((rs, ctx) -> new BankStore.ActiveCount(rs.getLong("bank_id"), SignalTypes.byName(rs.getString("type")),
+                        Optional.ofNullable(rs.getString("category")).map(Category::valueOf),
+                        Distribution.valueOf(rs.getString("distribution")), rs.getLong("n")))
                 .list());
+    }
+
+    /** The kept counts of a database made before V12 (no category) are counted again from its entries by the migration. */
+    @Test
+    void theMigrationCountsExistingEntriesByCategory() {
+        store.createBank("a", "Hotline", Optional.of(Category.A), Distribution.GREEN);
+        store.addEntries("a", "Hotline", EntrySource.of(List.of(pdq(1), pdq(2).withCategory(Category.C), pdq(3).withDistribution(Distribution.RED))));
+        db.jdbi().useHandle(handle -> handle.execute("DELETE FROM bank_entry_counts"));
+
+        String v12 = migration("V12__entry_counts_by_category_match_days.sql");
+        db.jdbi().useHandle(handle -> handle.createScript(v12.substring(0, v12.indexOf("CREATE TABLE match_days"))).execute());
+
+        assertThat(store.activeCounts()).containsExactlyInAnyOrderElementsOf(countedFromEntries()).hasSize(3);
+    }
+
+    private static String migration(String name) {
+        try (var in = BankStoreTest.class.getResourceAsStream("/db/migration/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

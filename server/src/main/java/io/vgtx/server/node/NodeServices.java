@@ -18,6 +18,7 @@ import io.vgtx.core.sharing.Feed;
 import io.vgtx.core.sharing.SharedBanks;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.sharing.SharingHooks;
+import io.vgtx.core.statistics.MatchDays;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.EntryOpinions;
@@ -40,7 +41,8 @@ import java.util.Optional;
 public record NodeServices(Database database, InstantSource clock, Organisations organisations, Tokens tokens,
                            BankStore store, BankRecipients recipients, Notifications notifications, AuditLog audit,
                            SharedBanks banks, SharedMatching matching, Feed feed, Casework casework, Reports reports,
-                           Webhooks webhooks, WebhookDelivery webhookDelivery, Users users, Sessions sessions, Reliance reliance) {
+                           Webhooks webhooks, WebhookDelivery webhookDelivery, Users users, Sessions sessions, Reliance reliance,
+                           MatchDays matchDays) {
 
     /** Opens the services; the match index is built from the database. */
     public static NodeServices open(Database database, InstantSource clock) {
@@ -67,7 +69,9 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit);
         // Reports and matchers that relied on an entry hear of its retraction or doubt as cases do, at the same threshold.
         Reliance reliance = Reliance.open(database, clock, notifications, audit, casework.alerts().disputeThreshold());
-        SharingHooks hooks = SharingHooks.all(casework, reliance);
+        // What each organisation looked up per day, added up in memory on the match path and written in the background.
+        MatchDays matchDays = new MatchDays(database, clock);
+        SharingHooks hooks = SharingHooks.all(casework, reliance, matchDays);
         SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, hooks);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, hooks),
@@ -78,7 +82,7 @@ public record NodeServices(Database database, InstantSource clock, Organisations
                                 hashes.stream().map(h -> new HashRef(h.type(), h.value())).toList(), Origin.REPORT, "report:" + reportId)),
                 new Webhooks(database, clock, audit, WebhookSettings.defaults()),
                 new WebhookDelivery(database, clock, WebhookSettings.defaults()),
-                new Users(database, clock), new Sessions(database, clock), reliance);
+                new Users(database, clock), new Sessions(database, clock), reliance, matchDays);
     }
 
     /**
@@ -90,7 +94,7 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         webhookDelivery.close();
         return new NodeServices(database, clock, organisations, tokens, store, recipients, notifications, audit, banks, matching, feed,
                 casework, reports, new Webhooks(database, clock, audit, settings), new WebhookDelivery(database, clock, settings), users, sessions,
-                reliance);
+                reliance, matchDays);
     }
 
     /** Bearer tokens are this node's API tokens; handlers get the {@link Principal} back with {@code call.principal(Principal.class)}. */

@@ -9,7 +9,6 @@ import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.casework.Case;
 import io.vgtx.core.casework.Casework;
 import io.vgtx.core.casework.HashRef;
-import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.Taskforce;
@@ -26,7 +25,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,14 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CaseworkSecurityMatrix {
-    private static final Map<Distribution, String> HASHES = new EnumMap<>(Map.of(
-            Distribution.GREEN, "6f1ed002ab5595859014ebf0951522d9".repeat(2),
-            Distribution.AMBER, "a3f8b4c2d1e0f9a8b7c6d5e4f3a2b1c0".repeat(2),
-            Distribution.RED, "0f0f1e1e2d2d3c3c4b4b5a5a69697878".repeat(2)));
+    private static final Map<Distribution, String> HASHES = MatrixViewer.HASHES;
     private static final String TITLE = "Operation Nightjar";
     private static final LocalDate RESCUED = LocalDate.parse("2025-12-24");
-    private static final List<MembershipState> STATES = List.of(MembershipState.APPLIED, MembershipState.APPROVED,
-            MembershipState.ACTIVE, MembershipState.SUSPENDED, MembershipState.WITHDRAWN, MembershipState.REJECTED);
 
     private final Backend backend;
     LiveNode node;
@@ -82,10 +75,7 @@ abstract class CaseworkSecurityMatrix {
         node = new LiveNode(backend, tempDir);
         Taskforce t = node.taskforce;
         owner = t.active("Owner Police", OrganisationKind.LAW_ENFORCEMENT);
-        List<Organisation> orgs = new ArrayList<>();
-        for (OrganisationKind kind : OrganisationKind.values()) {
-            for (MembershipState state : STATES) orgs.add(t.organisation(kind + " " + state, kind, "BE", state));
-        }
+        List<Organisation> orgs = MatrixViewer.everyKindAndState(t);
         List<Long> ngos = orgs.stream().filter(o -> o.kind() == OrganisationKind.NGO).map(Organisation::id).toList();
         Principal ownerAnalyst = t.principal(owner, Role.ANALYST);
         Bank bank = t.banks.create(ownerAnalyst, "cw-matrix", Distribution.AMBER, Optional.empty(), ngos);
@@ -99,10 +89,7 @@ abstract class CaseworkSecurityMatrix {
         caseId = opened.id();
         casework.cases().linkHashes(ownerAnalyst, caseId, HASHES.values().stream().map(h -> new HashRef(PdqSignal.PDQ, h)).toList());
         casework.cases().linkSeries(ownerAnalyst, caseId, List.of(Distribution.values()).stream().map(CaseworkSecurityMatrix::series).toList());
-        for (Role role : Role.values()) viewers.add(new MatrixViewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
-        for (Organisation org : orgs) {
-            for (Role role : Role.values()) viewers.add(new MatrixViewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
-        }
+        viewers.addAll(MatrixViewer.everyRole(t, owner, orgs));
     }
 
     @AfterAll

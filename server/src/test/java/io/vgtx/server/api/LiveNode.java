@@ -54,6 +54,7 @@ final class LiveNode implements AutoCloseable {
                 .clock(clock)
                 .background(services.webhookDelivery())
                 .background(services.reliance().start())
+                .background(services.matchDays().start())
                 .version("test")
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);

@@ -6,7 +6,6 @@ import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.EntryData;
-import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.Taskforce;
@@ -41,12 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SecurityMatrix {
-    private static final Map<Distribution, String> HASHES = new EnumMap<>(Map.of(
-            Distribution.GREEN, "6f1ed002ab5595859014ebf0951522d9".repeat(2),
-            Distribution.AMBER, "a3f8b4c2d1e0f9a8b7c6d5e4f3a2b1c0".repeat(2),
-            Distribution.RED, "0f0f1e1e2d2d3c3c4b4b5a5a69697878".repeat(2)));
-    private static final List<MembershipState> STATES = List.of(MembershipState.APPLIED, MembershipState.APPROVED,
-            MembershipState.ACTIVE, MembershipState.SUSPENDED, MembershipState.WITHDRAWN, MembershipState.REJECTED);
+    private static final Map<Distribution, String> HASHES = MatrixViewer.HASHES;
 
     private final Backend backend;
     LiveNode node;
@@ -68,10 +62,7 @@ abstract class SecurityMatrix {
         Taskforce t = node.taskforce;
         operatorAdmin = t.token(t.operator, Role.ADMIN);
         owner = t.active("Owner Police", OrganisationKind.LAW_ENFORCEMENT);
-        List<Organisation> orgs = new ArrayList<>();
-        for (OrganisationKind kind : OrganisationKind.values()) {
-            for (MembershipState state : STATES) orgs.add(t.organisation(kind + " " + state, kind, "BE", state));
-        }
+        List<Organisation> orgs = MatrixViewer.everyKindAndState(t);
         List<Long> ngos = orgs.stream().filter(o -> o.kind() == OrganisationKind.NGO).map(Organisation::id).toList();
         var ownerAnalyst = t.principal(owner, Role.ANALYST);
         bank = t.banks.create(ownerAnalyst, "matrix", Distribution.AMBER, Optional.of(Category.A), ngos);
@@ -80,10 +71,7 @@ abstract class SecurityMatrix {
         t.banks.addEntries(ownerAnalyst, bank.id(), entries);
         t.banks.entries(ownerAnalyst, bank.id(), 0, 10).entries()
                 .forEach(e -> entryIds.put(e.data().distribution().orElseThrow(), e.id()));
-        for (Role role : Role.values()) viewers.add(new MatrixViewer(owner.name(), owner.kind(), owner.state(), role, t.token(owner, role), true));
-        for (Organisation org : orgs) {
-            for (Role role : Role.values()) viewers.add(new MatrixViewer(org.name(), org.kind(), org.state(), role, t.token(org, role), false));
-        }
+        viewers.addAll(MatrixViewer.everyRole(t, owner, orgs));
     }
 
     @AfterAll

@@ -135,6 +135,7 @@ abstract class SessionTokenEquivalence {
         same(viewer, "/api/v1/notifications");
         same(viewer, "/api/v1/organisations");
         same(viewer, "/api/v1/audit/verify");
+        same(viewer, "/api/v1/statistics/entries");
     }
 
     @ParameterizedTest
