@@ -48,6 +48,29 @@ class FormatsTest {
         assertThat(in.closed).isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void everyFormatIsRecognisedFromTheStartOfItsOwnExport(Format format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
+            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
+            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
+        }
+        byte[] export = out.toByteArray();
+
+        assertThat(Formats.detect(export)).contains(format);
+        assertThat(Formats.detect(java.util.Arrays.copyOf(export, Math.min(export.length, 200)))).as("from its first bytes only").contains(format);
+    }
+
+    @Test
+    void filesThatShowNoFormatAreNotGuessed() {
+        assertThat(Formats.detect(new byte[0])).isEmpty();
+        assertThat(Formats.detect("hello world\n".getBytes())).isEmpty();
+        assertThat(Formats.detect("{\n  \"some\": \"document\"\n}".getBytes())).isEmpty();
+        assertThat(Formats.detect("# comments only\n".getBytes())).contains(Format.PDQ);
+        assertThat(Formats.detect("\uFEFF\"Value\",\"Type\"\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(Format.CSV);
+    }
+
     @Test
     void formatNamesParseIgnoringCaseAndUnknownOnesAreExplained() {
         assertThat(Format.parse(" vics ")).isEqualTo(Format.VICS);
