@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnumSource(Backend.class)
 class ImportApiTest {
     static final long UPLOAD_LIMIT = 256 * 1024;
+    /** Well below the upload limit: a file is not held to the limit of a JSON body. */
+    static final long JSON_LIMIT = 32 * 1024;
     static final String MD5 = "0123456789abcdef0123456789abcdef";
     static final String SHA1 = "0123456789abcdef0123456789abcdef01234567";
     static final String PDQ = "f0e1d2c3b4a5968778695a4b3c2d1e0f".repeat(2);
@@ -68,7 +70,7 @@ class ImportApiTest {
 
     @BeforeEach
     void start() {
-        node = new LiveNode(backend, tempDir, ReportSettings.none(), ServerConfig.defaults().withMaxUploadBytes(UPLOAD_LIMIT));
+        node = new LiveNode(backend, tempDir, ReportSettings.none(), ServerConfig.defaults().withMaxRequestBytes(JSON_LIMIT).withMaxUploadBytes(UPLOAD_LIMIT));
         police = node.taskforce.active("Police", OrganisationKind.LAW_ENFORCEMENT);
         analyst = node.taskforce.token(police, Role.ANALYST);
         bank = newBank(analyst, "imports", "GREEN");
@@ -201,6 +203,21 @@ class ImportApiTest {
         }
         assertThat(importFile(analyst, bank, "?format=csv", new byte[0]).status()).isEqualTo(400);
         assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileLargerThanAJsonBodyMayBeImportedWhetherItsLengthIsDeclaredOrNot() {
+        StringBuilder pdq = new StringBuilder();
+        for (int i = 0; pdq.length() <= 4 * JSON_LIMIT; i++) pdq.append(String.format("%064x", i + 1)).append(",100\n");
+        byte[] file = pdq.toString().getBytes(StandardCharsets.UTF_8);
+        long lines = pdq.chars().filter(c -> c == '\n').count();
+        LiveNode.Reply declared = node.postBytesLarge(analyst, "/api/v1/banks/" + bank + "/import", "text/plain", file);
+        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        assertThat(declared.json().get("added").asLong()).isEqualTo(lines);
+        LiveNode.Reply streamed = node.postStream(analyst, "/api/v1/banks/" + bank + "/import", "text/plain", file);
+        assertThat(streamed.status()).as(streamed.body()).isEqualTo(200);
+        assertThat(streamed.json().get("unchanged").asLong()).isEqualTo(lines);
+        assertThat(values(bank)).hasSize((int) lines);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.vgtx.server.api.bank;
 
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.sharing.SharedBanks;
+import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.store.ImportFailedException;
 import io.vgtx.formats.Format;
 import io.vgtx.formats.FormatException;
@@ -44,10 +45,12 @@ public final class ImportRoutes implements ApiRoutes {
     private static final String FORMATS = "csv, pdq, jsonl, vics, icse or stix";
 
     private final SharedBanks banks;
+    private final SharedMatching matching;
     private final Semaphore slots = new Semaphore(CONCURRENT_IMPORTS);
 
     public ImportRoutes(NodeServices services) {
         this.banks = services.banks();
+        this.matching = services.matching();
     }
 
     @Override
@@ -84,6 +87,8 @@ public final class ImportRoutes implements ApiRoutes {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
                 FileImport.Outcome outcome = FileImport.run(format, in, options, source -> banks.importEntries(principal, bankId, source,
                         Map.of("format", format.name().toLowerCase(Locale.ROOT), "bytes", Long.toString(bytes))));
+                // The index applies a change at a time (about 10 s for a million): the importer waits for that, not the next matcher.
+                matching.refreshIndex();
                 return FileImported.of(outcome, bytes);
             } catch (ImportFailedException e) {
                 throw refused(e);
@@ -100,7 +105,7 @@ public final class ImportRoutes implements ApiRoutes {
                 ? Files.createTempFile("vgtx-import-", ".part", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile("vgtx-import-", ".part");
         try (InputStream in = call.upload(); OutputStream out = Files.newOutputStream(file)) {
-            in.transferTo(out);
+            copy(in, out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -110,6 +115,26 @@ public final class ImportRoutes implements ApiRoutes {
             throw ApiProblem.validation("The request body is empty: send the file itself as the body.");
         }
         return file;
+    }
+
+    /**
+     * Copies the upload. A failed read is the client's (it went away, or stalled past the server's idle timeout): a 400,
+     * not the node's error; a failed write (the disk is full) stays the node's.
+     */
+    private static void copy(InputStream upload, OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long copied = 0;
+        while (true) {
+            int n;
+            try {
+                n = upload.read(buffer);
+            } catch (IOException e) {
+                throw ApiProblem.validation("The upload broke off after " + copied + " bytes; nothing was imported.");
+            }
+            if (n < 0) return;
+            out.write(buffer, 0, n);
+            copied += n;
+        }
     }
 
     private static Format detect(Path file) throws IOException {
