@@ -26,11 +26,7 @@ class FormatsTest {
     void closingAWriterFinishesTheDocumentButLeavesTheStreamOpen(Format format) throws Exception {
         TrackedOutput out = new TrackedOutput();
 
-        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
-            // Every format carries one of these two.
-            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
-            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
-        }
+        writePdqAndMd5(format, out);
 
         assertThat(out.closed).isFalse();
         assertThat(Io.read(format, out.buffer.toString())).extracting(EntryData::value).isNotEmpty().isSubsetOf(Samples.PDQ, Samples.MD5);
@@ -52,14 +48,19 @@ class FormatsTest {
     @EnumSource(Format.class)
     void everyFormatIsRecognisedFromTheStartOfItsOwnExport(Format format) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
-            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
-            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
-        }
+        writePdqAndMd5(format, out);
         byte[] export = out.toByteArray();
 
         assertThat(Formats.detect(export)).contains(format);
         assertThat(Formats.detect(java.util.Arrays.copyOf(export, Math.min(export.length, 200)))).as("from its first bytes only").contains(format);
+    }
+
+    /** Every format carries one of these two. */
+    private static void writePdqAndMd5(Format format, java.io.OutputStream out) throws IOException {
+        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
+            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
+            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
+        }
     }
 
     @Test
