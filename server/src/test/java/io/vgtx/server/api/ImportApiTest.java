@@ -200,6 +200,7 @@ class ImportApiTest {
         for (String format : SAMPLES.keySet()) {
             LiveNode.Reply garbage = importFile(analyst, bank, "?format=" + format, binary);
             assertThat(garbage.status()).as(format + ": " + garbage.body()).isEqualTo(400);
+            assertThat(garbage.json().get("detail").asText()).as("read as the format given").startsWith("Nothing was imported: ");
         }
         assertThat(importFile(analyst, bank, "?format=csv", new byte[0]).status()).isEqualTo(400);
         assertThat(state()).isEqualTo(before);

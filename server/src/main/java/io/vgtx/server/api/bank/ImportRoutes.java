@@ -82,7 +82,7 @@ public final class ImportRoutes implements ApiRoutes {
         Path spool = null;
         try {
             spool = spool(call);
-            Format format = asked.orElse(detect(spool));
+            Format format = asked.isPresent() ? asked.get() : detect(spool);
             long bytes = Files.size(spool);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16)) {
                 FileImport.Outcome outcome = FileImport.run(format, in, options, source -> banks.importEntries(principal, bankId, source,
