@@ -65,6 +65,35 @@ export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body === undefined ? {} : body, options);
 export const del = (path) => request('DELETE', path);
 
+/**
+ * POSTs a file as the request body, reporting upload progress (fetch cannot): onProgress(sentBytes, totalBytes) while
+ * it goes, then onSent() once the node has all of it and is working. Resolves to the JSON answer, rejects with an
+ * ApiError (or an Error when the connection fails). No time limit: a large import may take minutes after the upload.
+ */
+export function upload(path, file, { onProgress, onSent } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (session && session.csrfToken) xhr.setRequestHeader('X-CSRF-Token', session.csrfToken);
+    xhr.upload.addEventListener('progress', (e) => onProgress && onProgress(e.loaded, e.lengthComputable ? e.total : file.size));
+    xhr.upload.addEventListener('load', () => onSent && onSent());
+    xhr.addEventListener('load', () => {
+      let body = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body);
+      if (xhr.status === 401) location.replace('/login.html');
+      reject(new ApiError(xhr.status, body));
+    });
+    xhr.addEventListener('error', () => reject(new Error('The connection to the node broke off; nothing may have been imported \u2014 look at the bank before trying again.')));
+    xhr.addEventListener('abort', () => reject(new Error('The upload was cancelled.')));
+    xhr.send(file);
+  });
+}
+
 /** POST without a JSON body (routes that take none). */
 export async function act(path) {
   const headers = { Accept: 'application/json' };

@@ -26,11 +26,7 @@ class FormatsTest {
     void closingAWriterFinishesTheDocumentButLeavesTheStreamOpen(Format format) throws Exception {
         TrackedOutput out = new TrackedOutput();
 
-        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
-            // Every format carries one of these two.
-            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
-            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
-        }
+        writePdqAndMd5(format, out);
 
         assertThat(out.closed).isFalse();
         assertThat(Io.read(format, out.buffer.toString())).extracting(EntryData::value).isNotEmpty().isSubsetOf(Samples.PDQ, Samples.MD5);
@@ -46,6 +42,34 @@ class FormatsTest {
         }
 
         assertThat(in.closed).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void everyFormatIsRecognisedFromTheStartOfItsOwnExport(Format format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writePdqAndMd5(format, out);
+        byte[] export = out.toByteArray();
+
+        assertThat(Formats.detect(export)).contains(format);
+        assertThat(Formats.detect(java.util.Arrays.copyOf(export, Math.min(export.length, 200)))).as("from its first bytes only").contains(format);
+    }
+
+    /** Every format carries one of these two. */
+    private static void writePdqAndMd5(Format format, java.io.OutputStream out) throws IOException {
+        try (EntryWriter writer = Formats.writer(format, out, Io.OPTIONS)) {
+            writer.write(Io.entry(EntryData.of(PdqSignal.PDQ, Samples.PDQ)));
+            writer.write(Io.entry(EntryData.of(DigestSignal.MD5, Samples.MD5)));
+        }
+    }
+
+    @Test
+    void filesThatShowNoFormatAreNotGuessed() {
+        assertThat(Formats.detect(new byte[0])).isEmpty();
+        assertThat(Formats.detect("hello world\n".getBytes())).isEmpty();
+        assertThat(Formats.detect("{\n  \"some\": \"document\"\n}".getBytes())).isEmpty();
+        assertThat(Formats.detect("# comments only\n".getBytes())).contains(Format.PDQ);
+        assertThat(Formats.detect("\uFEFF\"Value\",\"Type\"\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(Format.CSV);
     }
 
     @Test

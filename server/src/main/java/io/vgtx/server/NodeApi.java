@@ -4,6 +4,7 @@ import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.api.bank.AuditRoutes;
 import io.vgtx.server.api.bank.BankRoutes;
 import io.vgtx.server.api.bank.FeedRoutes;
+import io.vgtx.server.api.bank.ImportRoutes;
 import io.vgtx.server.api.bank.MatchRoutes;
 import io.vgtx.server.api.casework.CaseRoutes;
 import io.vgtx.server.api.casework.SeriesRoutes;
@@ -55,6 +56,7 @@ public final class NodeApi {
         return List.of(
                 new OrganisationRoutes(services),
                 new BankRoutes(services),
+                new ImportRoutes(services),
                 new MatchRoutes(services),
                 new FeedRoutes(services),
                 new AuditRoutes(services),

@@ -270,6 +270,7 @@ public final class NodeServer implements AutoCloseable {
 
             BearerAuthFilter auth = new BearerAuthFilter(authenticator, sessions, new AuthFailureLimiter(config.authFailures(), clock));
             long maxBytes = config.maxRequestBytes();
+            long maxUploadBytes = config.maxUploadBytes();
             Javalin app = Javalin.create(cfg -> {
                 cfg.concurrency.useVirtualThreads = true;
                 cfg.startup.showJavalinBanner = false;
@@ -315,7 +316,8 @@ public final class NodeServer implements AutoCloseable {
                     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
                     ApiRoute route = matched == null ? null : matched.metadata(ApiRoute.class);
                     ctx.attribute(RequestAttributes.ROUTE, route);
-                    if (ctx.req().getContentLengthLong() > maxBytes) throw ApiProblem.payloadTooLarge(maxBytes);
+                    long limit = bodyLimit(route, maxBytes, maxUploadBytes);
+                    if (ctx.req().getContentLengthLong() > limit) throw ApiProblem.payloadTooLarge(limit);
                     // No HTTP endpoint matched: a file of the static site (the console's sign-in page must load unauthenticated).
                     if (matched == null) return;
                     auth.handle(ctx);
@@ -323,7 +325,8 @@ public final class NodeServer implements AutoCloseable {
                 for (ApiRoute route : routes) {
                     cfg.routes.addEndpoint(Endpoint.create(HandlerType.findOrCreate(route.method().name()), route.path())
                             .addMetadata(route)
-                            .handler(ctx -> respond(ctx, route, route.handler().handle(new ApiCall(ctx, route, maxBytes)))));
+                            .handler(ctx -> respond(ctx, route, route.handler().handle(new ApiCall(ctx, route,
+                                    bodyLimit(route, maxBytes, maxUploadBytes))))));
                 }
                 cfg.routes.exception(HttpResponseException.class, ProblemResponses::handle);
                 cfg.routes.exception(Exception.class, ProblemResponses::handle);
@@ -332,6 +335,11 @@ public final class NodeServer implements AutoCloseable {
             NodeServer server = new NodeServer(app, database, metrics, List.copyOf(routes), config.host(), List.copyOf(background));
             LOG.atInfo().addKeyValue("port", server.port()).addKeyValue("routes", routes.size()).log("server started");
             return server;
+        }
+
+        /** A file upload (a bank import) may be larger than a JSON body: it is streamed, never held in memory. */
+        private static long bodyLimit(ApiRoute route, long maxRequestBytes, long maxUploadBytes) {
+            return route != null && route.upload() != null ? maxUploadBytes : maxRequestBytes;
         }
 
         private static void respond(Context ctx, ApiRoute route, Object result) throws Exception {

@@ -1,11 +1,13 @@
-// Banks: the ones you own or may see; create one; page through a bank's entries; import a file in chunks
-// with progress; export; retract your own entries; confirm or dispute others'.
-import { get, post, act, request, may, currentSession } from '../api.js';
+// Banks: the ones you own or may see; create one; page through a bank's entries; import a file of any exchange
+// format in one transaction, with upload progress; export; retract your own entries; confirm or dispute others'.
+import { get, post, act, request, upload, may, currentSession } from '../api.js';
 import { h, clear, table, empty, errorBox, notice, distribution, when, announce, field, select, message } from '../dom.js';
 
 const CATEGORIES = ['A', 'B', 'C', 'EXPLOITATIVE', 'NOT_ILLEGAL'];
 const EXPORTS = ['csv', 'pdq', 'jsonl', 'vics', 'icse', 'stix'];
-const CHUNK = 1000;
+const IMPORTS = [['', 'Recognise from the file'], ['csv', 'CSV with a header row (type, value, category, …)'],
+  ['pdq', 'PDQ text (hash[,quality[,file]] per line)'], ['jsonl', 'JSON Lines (vgtx hash --json)'], ['vics', 'Project VIC (VICS) JSON'],
+  ['icse', 'INTERPOL ICSE export (;-separated)'], ['stix', 'STIX 2.1 bundle']];
 
 export async function render({ page, args }) {
   if (page === 'entries' && args[0]) return entryPage(args[0]);
@@ -80,13 +82,14 @@ async function bankPage(id) {
   const { banks } = await get('/api/v1/banks');
   const bank = banks.find((b) => String(b.id) === String(id));
   const root = h('div', {}, h('p', {}, h('a', { href: '#/banks' }, '\u2190 All banks')));
+  const count = h('span', {}, bank ? bank.visibleEntries.toLocaleString('en') : '');
   if (!bank) {
     root.append(h('h1', {}, 'Bank ' + id), empty('No bank ' + id + ' that you may see.'));
     return root;
   }
   root.append(h('h1', {}, 'Bank \u201c' + bank.name + '\u201d'),
     h('p', { class: 'lead' }, 'Owned by ', bank.owner, bank.owned ? ' (your organisation)' : '', ' \u00b7 default ', distribution(bank.distribution),
-      bank.category ? ' \u00b7 category ' + bank.category : '', ' \u00b7 ', bank.visibleEntries.toLocaleString('en'), ' visible entries'));
+      bank.category ? ' \u00b7 category ' + bank.category : '', ' \u00b7 ', count, ' visible entries'));
   const entries = h('div', {});
   const load = async (after) => {
     try {
@@ -102,7 +105,12 @@ async function bankPage(id) {
   };
   await load(0);
   root.append(h('h2', {}, 'Entries'), entries, exportPanel(bank));
-  if (bank.owned && may('WRITE')) root.append(importPanel(bank, () => load(0)));
+  const afterImport = async () => {
+    await load(0);
+    const now = (await get('/api/v1/banks')).banks.find((b) => b.id === bank.id);
+    if (now) count.textContent = now.visibleEntries.toLocaleString('en');
+  };
+  if (bank.owned && may('WRITE')) root.append(importPanel(bank, afterImport));
   return root;
 }
 
@@ -172,109 +180,76 @@ function exportPanel(bank) {
 }
 
 function importPanel(bank, reload) {
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.txt,.pdq,text/csv,text/plain' });
-  const format = select('format', [['csv', 'CSV with a header row (type, value, category, distribution, label, quality, series)'], ['pdq', 'PDQ text (hash[,quality[,label]] per line)']], 'csv');
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.txt,.pdq,.jsonl,.ndjson,.json,text/csv,text/plain,application/json' });
+  const format = select('format', IMPORTS, '');
   const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Import progress' });
-  const out = h('div', { 'aria-live': 'polite' });
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const out = h('div', {});
+  const button = h('button', { type: 'submit' }, 'Import');
+  file.addEventListener('change', () => { if (file.files.length) format.value = formatOf(file.files[0].name); });
   const form = h('form', { class: 'panel', 'aria-labelledby': 'import-h' }, h('h2', { id: 'import-h' }, 'Import a file'),
-    h('p', { class: 'hint' }, 'Read in your browser and sent in chunks of ' + CHUNK + ' entries; each chunk is added whole or not at all, and the import stops at the first chunk the node refuses, naming the entry. For very large files use ', h('code', {}, 'vgtx bank import'), ' on the node.'),
-    h('div', { class: 'inline' }, field('File', file), field('Format', format)), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Import')), progress, out);
+    h('p', { class: 'hint' }, 'Sent to the node as it is and imported in one transaction: all of it, or — at its first bad line or record, which is named — nothing. '
+      + 'Any format the node reads (CSV, PDQ text, JSON Lines, Project VIC, INTERPOL ICSE, STIX); the format is chosen from the file name, or recognised from the contents.'),
+    h('div', { class: 'inline' }, field('File', file), field('Format', format)), h('div', { class: 'actions' }, button), progress, status, out);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(out);
+    status.textContent = '';
     if (!file.files.length) { out.append(h('p', { class: 'error', role: 'alert' }, 'Choose a file first.')); return; }
-    let entries;
-    try {
-      entries = parseImport(await file.files[0].text(), format.value);
-    } catch (e) {
-      out.append(h('p', { class: 'error', role: 'alert' }, e.message));
-      return;
-    }
-    if (!entries.length) { out.append(h('p', { class: 'error', role: 'alert' }, 'The file holds no entries.')); return; }
+    const chosen = file.files[0];
+    button.disabled = true;
     progress.hidden = false;
-    progress.max = entries.length;
+    progress.max = Math.max(chosen.size, 1);
     progress.value = 0;
-    const totals = { added: 0, updated: 0, unchanged: 0 };
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      try {
-        const r = await post('/api/v1/banks/' + bank.id + '/entries', { entries: entries.slice(i, i + CHUNK) });
-        totals.added += r.added; totals.updated += r.updated; totals.unchanged += r.unchanged;
-      } catch (e) {
-        out.append(h('p', { class: 'error', role: 'alert' }, `Stopped at entries ${i + 1}\u2013${Math.min(i + CHUNK, entries.length)}: ${message(e)} `
-          + `(${totals.added} added and ${totals.updated} updated before.)`));
-        return;
-      }
-      progress.value = Math.min(i + CHUNK, entries.length);
-      out.textContent = `${progress.value.toLocaleString('en')} of ${entries.length.toLocaleString('en')} entries sent\u2026`;
+    try {
+      const result = await upload('/api/v1/banks/' + bank.id + '/import' + (format.value ? '?format=' + format.value : ''), chosen, {
+        onProgress: (sent, total) => {
+          progress.value = sent;
+          status.textContent = `Uploading ${size(sent)} of ${size(total)}…`;
+        },
+        onSent: () => {
+          progress.removeAttribute('value');
+          status.textContent = `Uploaded ${size(chosen.size)}; the node is importing it in one transaction…`;
+        },
+      });
+      progress.max = Math.max(chosen.size, 1);
+      progress.value = progress.max;
+      status.textContent = '';
+      out.append(notice(imported(chosen.name, result)));
+      await reload();
+    } catch (e) {
+      progress.hidden = true;
+      status.textContent = '';
+      out.append(h('p', { class: 'error', role: 'alert' }, 'Nothing was imported from ' + chosen.name + ': ' + message(e).replace(/^Nothing was imported: /, '')));
+    } finally {
+      button.disabled = false;
     }
-    clear(out).append(notice(`Imported ${entries.length.toLocaleString('en')} entries: ${totals.added} added, ${totals.updated} updated, ${totals.unchanged} unchanged.`));
-    await reload();
   });
   return form;
 }
 
-/** The file's lines as API entries; a bad line is named. */
-export function parseImport(text, format) {
-  const lines = text.split(/\r?\n/);
-  const entries = [];
-  if (format === 'pdq') {
-    lines.forEach((line, i) => {
-      const t = line.trim();
-      if (!t || t.startsWith('#')) return;
-      const [value, quality, ...label] = t.split(',');
-      if (!/^[0-9a-fA-F]{64}$/.test(value.trim())) throw new Error(`line ${i + 1}: a PDQ hash is 64 hex digits`);
-      const entry = { type: 'PDQ', value: value.trim().toLowerCase() };
-      if (quality && quality.trim()) {
-        if (!/^\d+$/.test(quality.trim())) throw new Error(`line ${i + 1}: quality must be a whole number`);
-        entry.quality = Number(quality.trim());
-      }
-      if (label.length && label.join(',').trim()) entry.label = label.join(',').trim();
-      entries.push(entry);
-    });
-    return entries;
-  }
-  const rows = csvRows(text);
-  if (!rows.length) return entries;
-  const header = rows[0].map((c) => c.trim().toLowerCase());
-  const known = ['type', 'value', 'category', 'distribution', 'label', 'quality', 'series', 'victim_identified', 'first_seen'];
-  const unknown = header.filter((c) => !known.includes(c));
-  if (unknown.length) throw new Error('line 1: unknown column(s) ' + unknown.join(', ') + '; known: ' + known.join(', '));
-  if (!header.includes('type') || !header.includes('value')) throw new Error('line 1: the header needs the columns type and value');
-  rows.slice(1).forEach((row, i) => {
-    if (row.length === 1 && !row[0].trim()) return;
-    const get = (name) => { const k = header.indexOf(name); return k >= 0 && row[k] !== undefined ? row[k].trim() : ''; };
-    const entry = { type: get('type').toUpperCase(), value: get('value') };
-    if (!entry.type || !entry.value) throw new Error(`line ${i + 2}: type and value are required`);
-    for (const [col, key] of [['category', 'category'], ['distribution', 'distribution'], ['label', 'label'], ['series', 'series'], ['first_seen', 'firstSeen']]) {
-      const v = get(col);
-      if (v) entry[key] = col === 'category' || col === 'distribution' ? v.toUpperCase() : v;
-    }
-    if (get('quality')) entry.quality = Number(get('quality'));
-    if (get('victim_identified')) entry.victimIdentified = get('victim_identified').toLowerCase() === 'true';
-    entries.push(entry);
-  });
-  return entries;
+/** The format a file's name suggests; '' (recognise from the contents) when it does not say. */
+export function formatOf(name) {
+  const lower = name.toLowerCase();
+  if (/icse|interpol/.test(lower) && lower.endsWith('.csv')) return 'icse';
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.txt') || lower.endsWith('.pdq')) return 'pdq';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.json') && /stix/.test(lower)) return 'stix';
+  if (lower.endsWith('.json') && /vic/.test(lower)) return 'vics';
+  return '';
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-function csvRows(text) {
-  const rows = [];
-  let row = [], fieldText = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { fieldText += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else fieldText += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(fieldText); fieldText = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(fieldText); rows.push(row); row = []; fieldText = '';
-    } else fieldText += c;
-  }
-  if (fieldText || row.length) { row.push(fieldText); rows.push(row); }
-  return rows;
+function imported(name, r) {
+  const skipped = Object.entries(r.skipped || {}).map(([kind, count]) => count.toLocaleString('en') + ' ' + kind);
+  return `Imported ${name} (${r.format}, ${size(r.bytes)}): ${r.added.toLocaleString('en')} added, ${r.updated.toLocaleString('en')} updated, `
+    + `${r.unchanged.toLocaleString('en')} unchanged` + (skipped.length ? '; skipped: ' + skipped.join(', ') : '') + '.';
+}
+
+function size(bytes) {
+  if (bytes < 1024) return bytes + ' bytes';
+  if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KiB';
+  return (bytes / 1024 / 1024).toFixed(1) + ' MiB';
 }
 
 async function entryPage(id) {

@@ -160,10 +160,12 @@ async function reportPage(id) {
   return root;
 }
 
-/** Who recorded a step: the organisation, and its token (a console user records with none). */
+/** Who recorded a step: the organisation, and the user ("user:12 alice" shows as alice) or the token ("token 7"). */
 function who(step) {
   if (!step) return '';
-  return step.organisation + (step.tokenId ? ' (token ' + step.tokenId + ')' : ' (a console user)');
+  const actor = step.actor || ('token:' + step.tokenId);
+  const user = /^user:\d+ (.+)$/.exec(actor);
+  return step.organisation + ' (' + (user ? user[1] : actor.replace(':', ' ')) + ')';
 }
 
 function reportView(r, done) {

@@ -4,10 +4,9 @@ import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.cli.output.Progress;
 import io.vgtx.core.store.ImportResult;
-import io.vgtx.formats.EntryReader;
 import io.vgtx.formats.Format;
 import io.vgtx.formats.ReadOptions;
-import io.vgtx.formats.catalog.Formats;
+import io.vgtx.formats.catalog.FileImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code vgtx bank import NAME FILE --format F}: all of the file, or — at its first bad record — nothing. */
@@ -50,10 +48,10 @@ final class BankImportCommand implements Callable<Integer> {
         Format parsed = Format.parse(format);
         try (Progress progress = Progress.startBytes("Importing", file.equals("-") ? 0 : Files.size(Path.of(file)), !noProgress);
              InputStream in = progress.track(open());
-             EntryReader reader = Formats.reader(parsed, in, new ReadOptions(ignoreUnknown));
              Node open = Node.open(node)) {
-            ImportResult result = open.banks().addEntries(bank, open.organisation(), reader::next);
-            System.out.println(summary(bank, result) + skipped(reader.skipped()));
+            FileImport.Outcome outcome = FileImport.run(parsed, in, new ReadOptions(ignoreUnknown),
+                    source -> open.banks().addEntries(bank, open.organisation(), source));
+            System.out.println("bank '" + bank + "': " + outcome.summary());
         }
         return 0;
     }
@@ -64,13 +62,6 @@ final class BankImportCommand implements Callable<Integer> {
     }
 
     static String summary(String bank, ImportResult result) {
-        return String.format("bank '%s': %d added, %d updated, %d unchanged", bank, result.added(), result.updated(), result.unchanged());
-    }
-
-    private static String skipped(Map<String, Long> skipped) {
-        if (skipped.isEmpty()) return "";
-        StringBuilder text = new StringBuilder("; skipped:");
-        skipped.forEach((kind, count) -> text.append(' ').append(count).append(' ').append(kind).append(','));
-        return text.substring(0, text.length() - 1);
+        return "bank '" + bank + "': " + result.summary();
     }
 }

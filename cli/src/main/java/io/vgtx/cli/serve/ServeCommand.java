@@ -42,6 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body in MiB, e.g. an image sent to /api/v1/match/image (default: ${DEFAULT-VALUE}).")
     int maxRequestMib;
 
+    @Option(names = "--max-upload-mb", paramLabel = "MIB", defaultValue = "" + ServerConfig.DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024),
+            description = "Largest file sent to /api/v1/banks/{id}/import in MiB; it is streamed to a temporary file, not held in memory "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxUploadMib;
+
     @Option(names = "--report-fallback", paramLabel = "NAME",
             description = "Organisation (by name, e.g. INTERPOL) that receives an illegal report when no ACTIVE law-enforcement "
                     + "organisation holds the hosting country's jurisdiction. Without it such a report stays ASSESSED, noting why.")
@@ -78,7 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
         // Stopped with the server, before the database closes; deliveries pending from before a restart go out in its first round.
         WebhookWorker webhooks = new WebhookWorker(services.webhookDelivery());
         NodeServer server = NodeServer.builder(database)
-                .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L))
+                .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L)
+                        .withMaxUploadBytes(maxUploadMib * 1024L * 1024L))
                 .authenticator(services.authenticator())
                 .sessions(services.sessionAuthenticator())
                 .staticSite("/console")

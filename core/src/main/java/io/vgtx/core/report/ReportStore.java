@@ -34,11 +34,11 @@ final class ReportStore {
     /** A hit/no-hit answer found at assessment: an organisation holding a matching entry the assessor could not see. */
     record StoredHit(int position, String organisation, Optional<String> contact) {}
 
-    static long insert(Handle handle, long reporterId, long tokenId, NewReport report, Instant reportedAt, Instant now) {
+    static long insert(Handle handle, long reporterId, Step created, NewReport report, Instant reportedAt) {
         long id = handle.createUpdate("""
                         INSERT INTO reports (reporter_id, url, source, reported_at, hosting_country, uploader_country, state,
-                                             created_at, created_token)
-                        VALUES (:reporter, :url, :source, :reported, :hosting, :uploader, :state, :created, :token)""")
+                                             created_at, created_token, created_actor)
+                        VALUES (:reporter, :url, :source, :reported, :hosting, :uploader, :state, :created, :token, :actor)""")
                 .bind("reporter", reporterId)
                 .bind("url", report.url().orElse(null))
                 .bind("source", report.source().name())
@@ -46,8 +46,9 @@ final class ReportStore {
                 .bind("hosting", report.hostingCountry())
                 .bind("uploader", report.uploaderCountry().orElse(null))
                 .bind("state", ReportState.RECEIVED.name())
-                .bind("created", now.toEpochMilli())
-                .bind("token", tokenId)
+                .bind("created", created.at().toEpochMilli())
+                .bind("token", created.tokenId())
+                .bind("actor", created.actor())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -114,12 +115,12 @@ final class ReportStore {
         };
         handle.createUpdate("""
                         UPDATE reports SET verdict = :verdict, category = :category, reason = :reason,
-                               assessed_at = :at, assessed_by = :by, assessed_token = :token
+                               assessed_at = :at, assessed_by = :by, assessed_token = :token, assessed_actor = :actor
                         WHERE id = :id""")
                 .bind("verdict", verdict.illegal() ? "ILLEGAL" : "NOT_ILLEGAL")
                 .bind("category", category).bind("reason", reason)
                 .bind("at", step.at().toEpochMilli()).bind("by", step.organisation()).bind("token", step.tokenId())
-                .bind("id", id).execute();
+                .bind("actor", step.actor()).bind("id", id).execute();
     }
 
     static void saveFindings(Handle handle, long id, List<StoredMatch> matches, List<StoredHit> hits) {
@@ -172,9 +173,10 @@ final class ReportStore {
             case REMOVED -> "removed";
             case REMOVAL_CONFIRMED -> "removal_confirmed";
         };
-        handle.createUpdate("UPDATE reports SET " + column + "_at = :at, " + column + "_by = :by, " + column + "_token = :token WHERE id = :id")
+        handle.createUpdate("UPDATE reports SET " + column + "_at = :at, " + column + "_by = :by, " + column + "_token = :token, "
+                        + column + "_actor = :actor WHERE id = :id")
                 .bind("at", recorded.at().toEpochMilli()).bind("by", recorded.organisation()).bind("token", recorded.tokenId())
-                .bind("id", id).execute();
+                .bind("actor", recorded.actor()).bind("id", id).execute();
     }
 
     /**
@@ -232,7 +234,8 @@ final class ReportStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         String reporter = rs.getString("reporter_name");
-        Step created = new Step(Instant.ofEpochMilli(rs.getLong("created_at")), reporter, rs.getLong("created_token"));
+        Step created = Step.stored(Instant.ofEpochMilli(rs.getLong("created_at")), reporter, rs.getLong("created_token"),
+                rs.getString("created_actor"));
         Optional<Report.Assessment> assessment = Optional.empty();
         String verdict = rs.getString("verdict");
         if (verdict != null) {
@@ -252,7 +255,7 @@ final class ReportStore {
     private static Optional<Step> step(ResultSet rs, String prefix) throws SQLException {
         Optional<Instant> at = instant(rs, prefix + "_at");
         if (at.isEmpty()) return Optional.empty();
-        return Optional.of(new Step(at.get(), rs.getString(prefix + "_by"), rs.getLong(prefix + "_token")));
+        return Optional.of(Step.stored(at.get(), rs.getString(prefix + "_by"), rs.getLong(prefix + "_token"), rs.getString(prefix + "_actor")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -115,7 +115,7 @@ public final class Reports {
         Instant reportedAt = report.reportedAt().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
         if (reportedAt.isAfter(now)) throw new IllegalArgumentException("reportedAt: " + reportedAt + " is in the future (now is " + now + ")");
         return database.write(handle -> {
-            long id = ReportStore.insert(handle, principal.organisationId(), principal.tokenId(), report, reportedAt, now);
+            long id = ReportStore.insert(handle, principal.organisationId(), Step.by(principal, now), report, reportedAt);
             audit.append(handle, Actor.of(principal), "report.create", subject(id), Outcome.OK, Map.of(
                     "source", report.source().name(), "hosting_country", report.hostingCountry(),
                     "hashes", String.valueOf(report.hashes().size()), "url", String.valueOf(report.url().isPresent())));
@@ -153,7 +153,7 @@ public final class Reports {
             Report current = ReportStore.find(handle, id).orElseThrow();
             requireState(current, to, ReportState.RECEIVED, "it was assessed already");
             ReportStore.moveState(handle, id, ReportState.RECEIVED, to);
-            ReportStore.assess(handle, id, verdict, new Step(now, principal.organisationName(), principal.tokenId()));
+            ReportStore.assess(handle, id, verdict, Step.by(principal, now));
             ReportStore.saveFindings(handle, id, matches, hits);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("verdict", verdict.illegal() ? "ILLEGAL" : "NOT_ILLEGAL");
@@ -223,7 +223,7 @@ public final class Reports {
             if (when.isBefore(current.lastStepAt()))
                 throw new IllegalArgumentException("at: " + when + " is before the report's previous step or reported time (" + current.lastStepAt() + ")");
             ReportStore.moveState(handle, id, current.state(), step.state());
-            ReportStore.takedown(handle, id, step, new Step(when, principal.organisationName(), principal.tokenId()));
+            ReportStore.takedown(handle, id, step, Step.by(principal, when));
             audit.append(handle, Actor.of(principal), "report.takedown", subject(id), Outcome.OK,
                     Map.of("step", step.name(), "at", when.toString()));
             return null;

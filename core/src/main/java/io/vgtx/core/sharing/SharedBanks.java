@@ -122,11 +122,35 @@ public final class SharedBanks {
         AccessDeniedException.require(principal, Permission.WRITE);
         if (entries.size() > MAX_ENTRIES_PER_REQUEST)
             throw new IllegalArgumentException("at most " + MAX_ENTRIES_PER_REQUEST + " entries per request, not " + entries.size());
-        Bank bank = ownBank(principal, bankId);
-        return store.addEntries(bank.name(), principal.organisationName(), EntrySource.of(entries), (handle, result) ->
-                audit.append(handle, Actor.of(principal), "entries.add", "bank:" + bank.id(), Outcome.OK, Map.of(
-                        "added", String.valueOf(result.added()), "updated", String.valueOf(result.updated()),
-                        "unchanged", String.valueOf(result.unchanged()))));
+        return write(principal, importable(principal, bankId), EntrySource.of(entries), "entries.add", Map.of());
+    }
+
+    /**
+     * The principal's own bank, when it may write to it: check this before reading an upload, so that a refusal costs
+     * nothing. {@link NotFoundException} for a bank it may not see, {@link AccessDeniedException} for one it only sees.
+     */
+    public Bank importable(Principal principal, long bankId) {
+        AccessDeniedException.require(principal, Permission.WRITE);
+        return ownBank(principal, bankId);
+    }
+
+    /**
+     * Adds or updates entries of the principal's own bank from a source of any length (a file being read), in one
+     * transaction: when the source fails (a bad record), an {@link io.vgtx.core.store.ImportFailedException} and
+     * nothing written, neither entries nor change log nor audit. {@code details} (e.g. the format) go into the audit event.
+     */
+    public ImportResult importEntries(Principal principal, long bankId, EntrySource source, Map<String, String> details) {
+        return write(principal, importable(principal, bankId), source, "entries.import", details);
+    }
+
+    private ImportResult write(Principal principal, Bank bank, EntrySource source, String action, Map<String, String> details) {
+        return store.addEntries(bank.name(), principal.organisationName(), source, (handle, result) -> {
+            Map<String, String> audited = new HashMap<>(details);
+            audited.put("added", String.valueOf(result.added()));
+            audited.put("updated", String.valueOf(result.updated()));
+            audited.put("unchanged", String.valueOf(result.unchanged()));
+            audit.append(handle, Actor.of(principal), action, "bank:" + bank.id(), Outcome.OK, audited);
+        });
     }
 
     /**

@@ -11,4 +11,9 @@ public record ImportResult(long added, long updated, long unchanged) {
     public long total() {
         return added + updated + unchanged;
     }
+
+    /** {@code 3 added, 1 updated, 0 unchanged}, for people. */
+    public String summary() {
+        return added + " added, " + updated + " updated, " + unchanged + " unchanged";
+    }
 }

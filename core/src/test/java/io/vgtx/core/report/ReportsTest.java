@@ -5,6 +5,7 @@ import io.vgtx.core.audit.VerifyReport;
 import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Role;
+import io.vgtx.core.auth.UserRef;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
@@ -120,6 +121,41 @@ class ReportsTest {
     }
 
     @Test
+    void aStepRecordedByAConsoleUserNamesTheUserAndOneByATokenTheToken() {
+        Reports reports = reports();
+        Principal alice = asUser(reporter, new UserRef(12, "alice"));
+        Report made = reports.create(alice, report("NL", 1));
+        assertThat(made.created().actor()).isEqualTo("user:12 alice");
+        assertThat(made.created().tokenId()).isZero();
+        reports.assess(reporter, made.id(), illegal(Category.A));
+        Principal bob = asUser(node.principal(nlPolice, Role.ANALYST), new UserRef(13, "bob"));
+        reports.takedown(bob, made.id(), TakedownStep.NOTICE_SENT, Optional.empty());
+
+        Report read = reports.read(node.principal(nlPolice, Role.VIEWER), made.id()).report();
+        assertThat(read.created().actor()).isEqualTo("user:12 alice");
+        assertThat(read.assessment().orElseThrow().step().actor()).isEqualTo("token:" + reporter.tokenId());
+        assertThat(read.noticeSent().orElseThrow().actor()).isEqualTo("user:13 bob");
+        assertThat(read.noticeSent().orElseThrow().organisation()).isEqualTo("NL Police");
+    }
+
+    @Test
+    void stepsRecordedBeforeActorsWereKeptStillNameTheirToken() {
+        Reports reports = reports();
+        Report made = reports.create(reporter, report("NL", 1));
+        reports.assess(reporter, made.id(), illegal(Category.A));
+        db.write(handle -> handle.execute("UPDATE reports SET created_actor = NULL, assessed_actor = NULL"));
+
+        Report read = reports.read(reporter, made.id()).report();
+        assertThat(read.created().actor()).isEqualTo("token:" + reporter.tokenId());
+        assertThat(read.assessment().orElseThrow().step().actor()).isEqualTo("token:" + reporter.tokenId());
+    }
+
+    private static Principal asUser(Principal token, UserRef user) {
+        return new Principal(0, token.organisationId(), token.organisationName(), token.kind(), token.state(), token.role(), token.operator(),
+                Optional.of(user));
+    }
+
+    @Test
     void aReportIsReceivedAssessedRoutedAndTakenDownWithWhoAndWhenForEveryStep() {
         Reports reports = reports();
         Report made = reports.create(reporter, report("NL", 2));
@@ -132,7 +168,7 @@ class ReportsTest {
         assertThat(assessed.report().state()).isEqualTo(ReportState.ROUTED);
         assertThat(assessed.report().assessment()).hasValueSatisfying(a -> {
             assertThat(a.verdict()).isEqualTo(illegal(Category.A));
-            assertThat(a.step()).isEqualTo(new Step(START.plus(Duration.ofHours(1)), "DE Hotline", reporter.tokenId()));
+            assertThat(a.step()).isEqualTo(new Step(START.plus(Duration.ofHours(1)), "DE Hotline", reporter.tokenId(), "token:" + reporter.tokenId()));
         });
         assertThat(assessed.report().routes()).extracting(Route::organisation, Route::reason)
                 .containsExactly(tuple("NL Police", Route.Reason.JURISDICTION), tuple("NL Hotline", Route.Reason.HOTLINE));
@@ -148,7 +184,7 @@ class ReportsTest {
         Report confirmed = reports.takedown(reporter, made.id(), TakedownStep.REMOVAL_CONFIRMED, Optional.empty()).report();
 
         assertThat(confirmed.state()).isEqualTo(ReportState.REMOVAL_CONFIRMED);
-        assertThat(confirmed.noticeSent()).hasValue(new Step(START.plus(Duration.ofHours(3)), "NL Police", police.tokenId()));
+        assertThat(confirmed.noticeSent()).hasValue(new Step(START.plus(Duration.ofHours(3)), "NL Police", police.tokenId(), "token:" + police.tokenId()));
         assertThat(confirmed.removed()).hasValueSatisfying(s -> assertThat(s.at()).isEqualTo(removedAt));
         assertThat(confirmed.removed().orElseThrow().organisation()).isEqualTo("NL Hotline");
         assertThat(confirmed.removalConfirmed().orElseThrow().organisation()).isEqualTo("DE Hotline");

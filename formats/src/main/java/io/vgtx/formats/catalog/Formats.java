@@ -22,6 +22,10 @@ import io.vgtx.formats.vics.VicsWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one entry point to every exchange format. Readers and writers stream in constant memory; closing
@@ -50,5 +54,39 @@ public final class Formats {
             case ICSE -> new IcseWriter(out);
             case STIX -> new StixWriter(out, options);
         };
+    }
+
+    /** How much of a file {@link #detect} needs to see. */
+    public static final int DETECT_BYTES = 64 * 1024;
+
+    private static final Pattern VICS_CONTEXT = Pattern.compile("\"(odata\\.metadata|@odata\\.context)\"\\s*:");
+    /** A bundle may name its own type last, after every object: an object's STIX type shows it too. */
+    private static final Pattern STIX_BUNDLE = Pattern.compile("\"type\"\\s*:\\s*\"(bundle|indicator|identity|marking-definition)\"");
+    private static final Pattern PDQ_LINE = Pattern.compile("[0-9a-fA-F]{64}\\s*(,.*)?");
+
+    /**
+     * The format a file is in, from its first bytes (up to {@link #DETECT_BYTES}), when they show it: a Project VIC
+     * odata context, a STIX bundle, one JSON object per line, a PDQ hash per line, an ICSE {@code MD5;…} header, or a
+     * CSV header naming {@code type} or {@code value}. Empty when they do not; the caller should then ask which.
+     */
+    public static Optional<Format> detect(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").stripLeading();
+        if (text.startsWith("{")) {
+            if (VICS_CONTEXT.matcher(text).find()) return Optional.of(Format.VICS);
+            if (STIX_BUNDLE.matcher(text).find()) return Optional.of(Format.STIX);
+            String first = text.lines().findFirst().orElse("").strip();
+            return first.endsWith("}") ? Optional.of(Format.JSONL) : Optional.empty();
+        }
+        Optional<String> line = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst();
+        if (line.isEmpty()) return text.isEmpty() ? Optional.empty() : Optional.of(Format.PDQ);
+        String first = line.get();
+        if (PDQ_LINE.matcher(first).matches()) return Optional.of(Format.PDQ);
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("md5;")) return Optional.of(Format.ICSE);
+        for (String column : lower.split(",")) {
+            String name = column.strip().replace("\"", "");
+            if (name.equals("type") || name.equals("value")) return Optional.of(Format.CSV);
+        }
+        return Optional.empty();
     }
 }

@@ -77,6 +77,16 @@ public final class ApiCall {
         return Json.mapper().readValue(bytes, type);
     }
 
+    /**
+     * The uploaded file of a route that {@linkplain ApiRoute.Builder#acceptsFile accepts one}, as it arrives: reading
+     * past the upload limit throws a 413 problem, whatever Content-Length claimed (or a chunked body did not). The
+     * caller closes it.
+     */
+    public InputStream upload() throws IOException {
+        if (route.upload() == null) throw new IllegalStateException(route.key() + " reads an upload but declares none");
+        return new BoundedInputStream(ctx.req().getInputStream(), maxBodyBytes);
+    }
+
     /** The Javalin context, for what this class does not cover (streaming, headers). */
     public Context context() {
         return ctx;
@@ -85,6 +95,43 @@ public final class ApiCall {
     static boolean isJson(String contentType) {
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /** A stream that refuses, with a 413 problem, to deliver more than {@code limit} bytes. */
+    static final class BoundedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > limit) throw ApiProblem.payloadTooLarge(limit);
+        }
     }
 
     /** Reads at most {@code limit} bytes; one more is a 413, whatever Content-Length claimed (or chunked bodies). */

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * bearer token unless marked {@link Builder#publicAccess()}.
  *
  * @param requestBody the JSON type {@link ApiCall#body} reads, or {@code null} when the route takes no body
+ * @param upload      a file as the body, read with {@link ApiCall#upload} (and limited by the server's upload limit, not its
+ *                    request limit), or {@code null}
  * @param responses   the first is the success response; problem responses are documented by the framework
  */
 public record ApiRoute(HttpMethod method, String path, String summary, String description, String tag, Access access,
-                       Class<?> requestBody, List<QueryParam> queryParams, List<ResponseDoc> responses, ApiHandler handler)
+                       Class<?> requestBody, Upload upload, List<QueryParam> queryParams, List<ResponseDoc> responses, ApiHandler handler)
         implements EndpointMetadata {
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
@@ -40,6 +42,7 @@ public record ApiRoute(HttpMethod method, String path, String summary, String de
         if (summary == null || summary.isBlank()) throw new IllegalArgumentException(method + " " + path + ": a summary is required");
         if (tag == null || tag.isBlank()) throw new IllegalArgumentException(method + " " + path + ": a tag is required");
         Objects.requireNonNull(access, "access");
+        if (requestBody != null && upload != null) throw new IllegalArgumentException(method + " " + path + ": a JSON body or a file, not both");
         queryParams = List.copyOf(queryParams);
         responses = List.copyOf(responses);
         if (responses.isEmpty()) throw new IllegalArgumentException(method + " " + path + ": declare what it returns");
@@ -83,6 +86,15 @@ public record ApiRoute(HttpMethod method, String path, String summary, String de
         return method + " " + path;
     }
 
+    /** A file sent as the whole request body, of one of {@code mediaTypes} (documented; the file's format is the route's business). */
+    public record Upload(String description, List<String> mediaTypes) {
+        public Upload {
+            Objects.requireNonNull(description, "description");
+            mediaTypes = List.copyOf(mediaTypes);
+            if (mediaTypes.isEmpty()) throw new IllegalArgumentException("name the media types an upload may have");
+        }
+    }
+
     /** A query parameter, documented in the OpenAPI document; read it with {@link ApiCall#queryParam}. */
     public record QueryParam(String name, String description, boolean required) {
         public QueryParam {
@@ -111,6 +123,7 @@ public record ApiRoute(HttpMethod method, String path, String summary, String de
         private String tag;
         private Access access = Access.AUTHENTICATED;
         private Class<?> requestBody;
+        private Upload upload;
         private final List<QueryParam> queryParams = new ArrayList<>();
         private final List<ResponseDoc> responses = new ArrayList<>();
 
@@ -146,6 +159,12 @@ public record ApiRoute(HttpMethod method, String path, String summary, String de
         /** The route reads a JSON body of this type with {@link ApiCall#body}. */
         public Builder accepts(Class<?> requestBody) {
             this.requestBody = Objects.requireNonNull(requestBody, "requestBody");
+            return this;
+        }
+
+        /** The route reads a file as the request body with {@link ApiCall#upload}, streamed, up to the server's upload limit. */
+        public Builder acceptsFile(String description, String... mediaTypes) {
+            this.upload = new Upload(description, List.of(mediaTypes));
             return this;
         }
 
@@ -191,7 +210,7 @@ public record ApiRoute(HttpMethod method, String path, String summary, String de
         }
 
         public ApiRoute handle(ApiHandler handler) {
-            return new ApiRoute(method, path, summary, description, tag, access, requestBody, queryParams, responses, handler);
+            return new ApiRoute(method, path, summary, description, tag, access, requestBody, upload, queryParams, responses, handler);
         }
     }
 }

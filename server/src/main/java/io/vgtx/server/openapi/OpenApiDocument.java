@@ -98,6 +98,13 @@ public final class OpenApiDocument {
             op.requestBody(new RequestBody().required(true).content(new Content()
                     .addMediaType("application/json", new MediaType().schema(schemaRef(converters, schemas, route.requestBody())))));
         }
+        if (route.upload() != null) {
+            Content content = new Content();
+            for (String mediaType : route.upload().mediaTypes()) {
+                content.addMediaType(mediaType, new MediaType().schema(new Schema<String>().type("string").format("binary")));
+            }
+            op.requestBody(new RequestBody().required(true).description(route.upload().description()).content(content));
+        }
         ApiResponses responses = new ApiResponses();
         for (ApiRoute.ResponseDoc doc : route.responses()) {
             io.swagger.v3.oas.models.responses.ApiResponse response = new io.swagger.v3.oas.models.responses.ApiResponse()
@@ -126,13 +133,14 @@ public final class OpenApiDocument {
     /** The problems the framework itself may answer for this route. */
     static List<ProblemType> problemsOf(ApiRoute route) {
         List<ProblemType> problems = new java.util.ArrayList<>();
-        if (route.requestBody() != null || !route.queryParams().isEmpty()) problems.add(ProblemType.VALIDATION);
+        boolean body = route.requestBody() != null || route.upload() != null;
+        if (body || !route.queryParams().isEmpty()) problems.add(ProblemType.VALIDATION);
         if (route.access() == Access.AUTHENTICATED) {
             problems.add(ProblemType.UNAUTHENTICATED);
             problems.add(ProblemType.FORBIDDEN);
         }
         if (!route.pathParams().isEmpty()) problems.add(ProblemType.NOT_FOUND);
-        if (route.requestBody() != null) {
+        if (body) {
             problems.add(ProblemType.PAYLOAD_TOO_LARGE);
             problems.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         }

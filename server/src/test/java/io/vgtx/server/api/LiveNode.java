@@ -42,11 +42,16 @@ final class LiveNode implements AutoCloseable {
     }
 
     LiveNode(Backend backend, Path tempDir, ReportSettings reportSettings) {
+        this(backend, tempDir, reportSettings, ServerConfig.defaults());
+    }
+
+    /** With {@code config}'s limits (its port and shutdown timeout are a test's). */
+    LiveNode(Backend backend, Path tempDir, ReportSettings reportSettings, ServerConfig config) {
         database = Database.open(backend.newDatabase(tempDir));
         taskforce = new Taskforce(database, clock);
         services = NodeServices.open(database, clock, Optional.empty(), reportSettings);
         server = NodeServer.builder(database)
-                .config(ServerConfig.defaults().withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
+                .config(config.withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())
                 .sessions(services.sessionAuthenticator())
                 .staticSite("/console")
@@ -89,6 +94,17 @@ final class LiveNode implements AutoCloseable {
 
     Reply postBytes(String token, String path, String contentType, byte[] body) {
         return send(request(token, path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The body from a stream: sent chunked, without a Content-Length, as a client streaming a file of unknown size would. */
+    Reply postStream(String token, String path, String contentType, byte[] body) {
+        return send(request(token, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
+    /** The body with {@code Expect: 100-continue}, as {@link #postLarge} but of any type. */
+    Reply postBytesLarge(String token, String path, String contentType, byte[] body) {
+        return send(request(token, path).expectContinue(true).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     Reply send(String method, String token, String path) {

@@ -138,6 +138,32 @@ class ReportApiTest {
     }
 
     @Test
+    void eachStepNamesWhoRecordedItAConsoleUserByLoginATokenByItsId() {
+        long hotlineId = node.taskforce.organisations.findByName("DE Hotline").orElseThrow().id();
+        LiveNode.Reply user = node.post(operatorAdmin, "/api/v1/organisations/" + hotlineId + "/users",
+                "{\"login\":\"anna\",\"role\":\"ANALYST\",\"password\":\"correct horse battery\"}");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        long userId = user.json().get("user").get("id").asLong();
+        ConsoleClient anna = new ConsoleClient(node.server.uri());
+        assertThat(anna.signIn("anna", "correct horse battery").status()).isEqualTo(200);
+        ConsoleClient.Reply made = anna.post("/api/v1/reports", "{\"url\":\"https://host.example/x\",\"source\":\"PUBLIC\",\"hostingCountry\":\"NL\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        assertThat(made.json().get("created").get("actor").asText()).isEqualTo("user:" + userId + " anna");
+        assertThat(node.post(hotline, "/api/v1/reports/" + id + "/assessment", "{\"illegal\":true,\"category\":\"A\"}").status()).isEqualTo(200);
+        assertThat(node.post(police, "/api/v1/reports/" + id + "/takedown", "{\"step\":\"NOTICE_SENT\"}").status()).isEqualTo(200);
+        long policeToken = node.taskforce.tokens.authenticate(police).orElseThrow().tokenId();
+        long hotlineToken = node.taskforce.tokens.authenticate(hotline).orElseThrow().tokenId();
+
+        JsonNode read = node.get(policeViewer, "/api/v1/reports/" + id).json();
+        assertThat(read.get("created").get("actor").asText()).isEqualTo("user:" + userId + " anna");
+        assertThat(read.get("created").get("organisation").asText()).isEqualTo("DE Hotline");
+        assertThat(read.get("assessment").get("assessed").get("actor").asText()).isEqualTo("token:" + hotlineToken);
+        assertThat(read.get("takedown").get("noticeSent").get("actor").asText()).isEqualTo("token:" + policeToken);
+        assertThat(node.get(outsider, "/api/v1/reports/" + id).status()).as("who recorded it is no one else's business").isEqualTo(404);
+    }
+
+    @Test
     void readingAReportIsAuditedAndOutsidersFindNothing() {
         long id = report("NL");
         assertThat(problem(node.get(outsider, "/api/v1/reports/" + id), 404)).as("as if it did not exist").isEqualTo("no report " + id);

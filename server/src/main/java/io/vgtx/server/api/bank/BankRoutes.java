@@ -142,12 +142,7 @@ public final class BankRoutes implements ApiRoutes {
 
     /** Streamed in constant memory, after every check that can refuse the request. */
     private ApiResponse export(ApiCall call) {
-        Format format;
-        try {
-            format = Format.parse(call.queryParam("format").orElseThrow(() -> ApiProblem.validation("Query parameter 'format' is required.")));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.validation(e.getMessage());
-        }
+        Format format = format(call.queryParam("format").orElseThrow(() -> ApiProblem.validation("Query parameter 'format' is required.")));
         Principal principal = principal(call);
         long bankId = Params.id(call, "id");
         banks.exportable(principal, bankId);
@@ -163,6 +158,15 @@ public final class BankRoutes implements ApiRoutes {
                 });
             }
         });
+    }
+
+    /** A {@code format} query parameter; a 400 naming the formats when it is none of them. */
+    static Format format(String text) {
+        try {
+            return Format.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation(e.getMessage());
+        }
     }
 
     private static String contentType(Format format) {

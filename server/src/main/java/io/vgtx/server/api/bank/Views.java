@@ -47,6 +47,20 @@ public final class Views {
 
     public record EntriesAdded(long added, long updated, long unchanged) {}
 
+    /**
+     * What a file import did.
+     *
+     * @param format  the format it was read as (given, or recognised)
+     * @param bytes   the size of the file
+     * @param skipped records the format allows but we do not import, by kind
+     */
+    public record FileImported(String format, long bytes, long added, long updated, long unchanged, Map<String, Long> skipped) {
+        static FileImported of(io.vgtx.formats.catalog.FileImport.Outcome outcome, long bytes) {
+            return new FileImported(outcome.format().name().toLowerCase(java.util.Locale.ROOT), bytes, outcome.result().added(),
+                    outcome.result().updated(), outcome.result().unchanged(), new java.util.TreeMap<>(outcome.skipped()));
+        }
+    }
+
     public record EntryItem(long id, long bankId, String bank, String type, String value, Integer quality, Category category,
                      String series, boolean victimIdentified, Distribution distribution, String state, String label,
                      Instant firstSeen, String sourceOrganisation, long lastChangeSeq) {

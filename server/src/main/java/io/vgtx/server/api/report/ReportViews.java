@@ -41,10 +41,15 @@ public final class ReportViews {
     /** @param at when it happened (ISO-8601); default now */
     public record TakedownBody(TakedownStep step, Instant at) {}
 
-    /** Who recorded a step, and when it happened. */
-    public record StepView(Instant at, String organisation, long tokenId) {
+    /**
+     * Who recorded a step, and when it happened.
+     *
+     * @param actor   {@code token:7}, or {@code user:12 alice} for a signed-in console user
+     * @param tokenId the token, {@code 0} for a console user (kept for older clients; {@code actor} says who)
+     */
+    public record StepView(Instant at, String organisation, String actor, long tokenId) {
         static StepView of(Step step) {
-            return new StepView(step.at(), step.organisation(), step.tokenId());
+            return new StepView(step.at(), step.organisation(), step.actor(), step.tokenId());
         }
 
         static StepView of(Optional<Step> step) {
