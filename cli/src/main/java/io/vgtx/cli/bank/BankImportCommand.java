@@ -3,6 +3,7 @@ package io.vgtx.cli.bank;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.cli.output.Progress;
+import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.ImportResult;
 import io.vgtx.formats.Format;
 import io.vgtx.formats.ReadOptions;
@@ -48,9 +49,10 @@ final class BankImportCommand implements Callable<Integer> {
         Format parsed = Format.parse(format);
         try (Progress progress = Progress.startBytes("Importing", file.equals("-") ? 0 : Files.size(Path.of(file)), !noProgress);
              InputStream in = progress.track(open());
-             Node open = Node.open(node)) {
+             Node open = Node.open(node);
+             RetractionAlerts alerts = RetractionAlerts.open(open)) {
             FileImport.Outcome outcome = FileImport.run(parsed, in, new ReadOptions(ignoreUnknown),
-                    source -> open.banks().addEntries(bank, open.organisation(), source));
+                    source -> open.banks().addEntries(bank, open.organisation(), source, alerts.onRetracted(), AlsoInTransaction.nothing()));
             System.out.println("bank '" + bank + "': " + outcome.summary());
         }
         return 0;

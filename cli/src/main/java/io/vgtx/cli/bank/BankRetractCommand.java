@@ -1,12 +1,5 @@
 package io.vgtx.cli.bank;
 
-import io.vgtx.core.audit.AuditLog;
-import io.vgtx.core.casework.Casework;
-import io.vgtx.core.notify.Notifications;
-import io.vgtx.core.org.Organisations;
-import io.vgtx.core.policy.BankRecipients;
-import io.vgtx.core.reliance.Reliance;
-import java.time.InstantSource;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.bank.Entry;
@@ -67,18 +60,8 @@ final class BankRetractCommand implements Callable<Integer> {
                 .anyMatch(e -> e.bankName().equals(bank))).toList();
         if (held.size() > 1) throw new IllegalArgumentException("bank '" + bank + "' holds this value as both PDQ and SHA256; give --type");
         if (held.isEmpty()) throw new NotFoundException("bank '" + bank + "' has no entry " + hash.strip().toLowerCase());
-        // The cases that link the hash, the reports that relied on the entry and the organisations that matched it are
-        // told, in the retraction's own transaction, as when it is retracted over the API.
-        InstantSource clock = InstantSource.system();
-        Notifications notifications = new Notifications(open.database(), clock);
-        AuditLog audit = new AuditLog(open.database(), clock);
-        Casework casework = Casework.open(open.database(), clock, open.banks(), new BankRecipients(open.database()),
-                new Organisations(open.database(), clock), notifications, audit);
-        try (Reliance reliance = Reliance.open(open.database(), clock, notifications, audit, casework.alerts().disputeThreshold())) {
-            return open.banks().retract(bank, held.getFirst(), hash, (handle, entry) -> {
-                casework.retracted(handle, entry);
-                reliance.retracted(handle, entry);
-            });
+        try (RetractionAlerts alerts = RetractionAlerts.open(open)) {
+            return open.banks().retract(bank, held.getFirst(), hash, alerts.onRetracted());
         }
     }
 }

@@ -144,7 +144,7 @@ public final class SharedBanks {
     }
 
     private ImportResult write(Principal principal, Bank bank, EntrySource source, String action, Map<String, String> details) {
-        return store.addEntries(bank.name(), principal.organisationName(), source, (handle, result) -> {
+        return store.addEntries(bank.name(), principal.organisationName(), source, hooks::retracted, (handle, result) -> {
             Map<String, String> audited = new HashMap<>(details);
             audited.put("added", String.valueOf(result.added()));
             audited.put("updated", String.valueOf(result.updated()));

@@ -114,10 +114,20 @@ public final class BankStore {
 
     /** As {@link #addEntries(String, String, EntrySource)}, running {@code also} in the same transaction. */
     public ImportResult addEntries(String bank, String sourceOrganisation, EntrySource entries, AlsoInTransaction<ImportResult> also) {
+        return addEntries(bank, sourceOrganisation, entries, AlsoInTransaction.nothing(), also);
+    }
+
+    /**
+     * As {@link #addEntries(String, String, EntrySource, AlsoInTransaction)}, running {@code retracted} in the same
+     * transaction for each entry the source retracts (an active entry it gives as retracted): those who relied on it
+     * are told as when it is retracted on its own ({@link #retract(String, SignalType, String, AlsoInTransaction)}).
+     */
+    public ImportResult addEntries(String bank, String sourceOrganisation, EntrySource entries, AlsoInTransaction<Entry> retracted,
+                                   AlsoInTransaction<ImportResult> also) {
         String source = requireText(sourceOrganisation, "source organisation");
         return database.write(handle -> {
             ImportResult result = new EntryImport(requireBank(handle, bank), source, now(),
-                    new EntryTable(handle), new ChangeWriter(handle)).run(entries);
+                    new EntryTable(handle), new ChangeWriter(handle), entry -> retracted.run(handle, entry)).run(entries);
             also.run(handle, result);
             return result;
         });

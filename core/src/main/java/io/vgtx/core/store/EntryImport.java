@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One import into one bank, inside one write transaction. Entries are written in batches, so memory
@@ -31,6 +32,8 @@ final class EntryImport {
     private final Instant at;
     private final EntryTable entries;
     private final ChangeWriter changes;
+    /** Told of each entry this import retracts, after its batch is written, as a retraction over the API would be. */
+    private final Consumer<Entry> retracted;
     private final Map<HashKey, EntryData> batch = new LinkedHashMap<>();
     /** Present when the bank was empty at the start: then only a hash added by this import can be in it. */
     private final Optional<SeenHashes> seen;
@@ -39,7 +42,9 @@ final class EntryImport {
     private long updated;
     private long unchanged;
 
-    EntryImport(Bank bank, String sourceOrganisation, Instant at, EntryTable entries, ChangeWriter changes) {
+    EntryImport(Bank bank, String sourceOrganisation, Instant at, EntryTable entries, ChangeWriter changes,
+                Consumer<Entry> retracted) {
+        this.retracted = retracted;
         this.bank = bank;
         this.sourceOrganisation = sourceOrganisation;
         this.at = at;
@@ -119,6 +124,12 @@ final class EntryImport {
         }
         entries.insertGrades(newGrades);
         changes.append(log);
+        for (Pending p : pending) {
+            if (p.kind() == ChangeKind.RETRACT) {
+                Entry before = p.stored().orElseThrow();
+                retracted.accept(new Entry(p.id(), bank.id(), bank.name(), before.sourceOrganisation(), p.data(), p.seq()));
+            }
+        }
     }
 
     private static List<EntryTable.Row> rows(List<Pending> pending, boolean stored) {

@@ -337,6 +337,51 @@ class RelianceTest {
     }
 
     @Test
+    void anImportThatGivesAnEntryAsRetractedTellsThoseWhoReliedOnItAsARetractionWould() {
+        Report report = reportGreenAndRed();
+        matching.match(node.principal(ngo, Role.VIEWER), List.of(query(pdq(2))), PdqSignal.DEFAULT_THRESHOLD);
+
+        banks.importEntries(owner, bank.id(), io.vgtx.core.store.EntrySource.of(List.of(
+                EntryData.of(PdqSignal.PDQ, pdq(2)).withState(io.vgtx.core.bank.EntryState.RETRACTED),
+                EntryData.of(PdqSignal.PDQ, pdq(4)))), java.util.Map.of());
+
+        for (Organisation reader : List.of(deHotline, nlPolice, nlHotline)) {
+            assertThat(told(reader, NotificationKind.ENTRY_WITHDRAWN_FROM_REPORT)).as(reader.name()).singleElement()
+                    .satisfies(n -> assertThat(n.details()).containsEntry("entry", String.valueOf(green))
+                            .containsEntry("report", String.valueOf(report.id())));
+        }
+        assertThat(told(ngo, NotificationKind.ENTRY_WITHDRAWN_AFTER_MATCH)).hasSize(1);
+
+        banks.importEntries(owner, bank.id(), io.vgtx.core.store.EntrySource.of(List.of(
+                EntryData.of(PdqSignal.PDQ, pdq(2)).withState(io.vgtx.core.bank.EntryState.RETRACTED))), java.util.Map.of());
+        assertThat(told(ngo, NotificationKind.ENTRY_WITHDRAWN_AFTER_MATCH)).as("retracted already: no one is told twice").hasSize(1);
+    }
+
+    @Test
+    void anImportThatFailsTellsNoOne() {
+        reportGreenAndRed();
+        List<EntryData> retractThenFail = List.of(EntryData.of(PdqSignal.PDQ, pdq(2)).withState(io.vgtx.core.bank.EntryState.RETRACTED));
+        io.vgtx.core.store.EntrySource failing = new io.vgtx.core.store.EntrySource() {
+            private int read;
+
+            /** The retraction, then enough new entries that its batch is written (and its alerts made), then a bad record. */
+            @Override
+            public Optional<EntryData> next() {
+                if (read < retractThenFail.size()) return Optional.of(retractThenFail.get(read++));
+                if (read++ < 1_500) return Optional.of(EntryData.of(PdqSignal.PDQ, pdq(1_000 + read)));
+                throw new IllegalArgumentException("line 1501: not a hash");
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> banks.importEntries(owner, bank.id(), failing, java.util.Map.of()))
+                .isInstanceOf(io.vgtx.core.store.ImportFailedException.class);
+
+        assertThat(told(nlHotline, NotificationKind.ENTRY_WITHDRAWN_FROM_REPORT)).isEmpty();
+        assertThat(banks.entries(owner, bank.id(), 0, 10).entries()).filteredOn(e -> e.id() == green)
+                .singleElement().satisfies(e -> assertThat(e.data().state()).isEqualTo(io.vgtx.core.bank.EntryState.ACTIVE));
+    }
+
+    @Test
     void alongsideCaseworkBothAreTold() {
         Casework casework = Casework.open(db, clock, node.store, node.recipients, node.organisations, node.notifications, node.audit);
         SharingHooks both = SharingHooks.all(casework, reliance);
