@@ -2,6 +2,7 @@ package io.vgtx.cli.serve;
 
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.org.Organisations;
+import io.vgtx.core.casework.CaseAlerts;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.webhook.WebhookSettings;
@@ -57,6 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int webhookAttempts;
 
+    @Option(names = "--dispute-threshold", paramLabel = "N", defaultValue = "" + CaseAlerts.DEFAULT_DISPUTE_THRESHOLD,
+            description = "Organisations that must dispute an entry before the cases, reports and matchers that relied on it are "
+                    + "told (default: ${DEFAULT-VALUE}).")
+    int disputeThreshold;
+
     @Spec
     CommandSpec spec;
 
@@ -73,9 +79,12 @@ public final class ServeCommand implements Callable<Integer> {
     public NodeServer start() {
         if (webhookAttempts < 1 || webhookAttempts > 100)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--webhook-attempts must be 1..100");
+        if (disputeThreshold < 1 || disputeThreshold > 100)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dispute-threshold must be 1..100");
         Database database = node.open();
         ReportSettings reportSettings = ReportSettings.fallback(reportFallback);
-        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings)
+        NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings,
+                        disputeThreshold)
                 .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts));
         reportSettings.fallbackOrganisation().filter(name -> new Organisations(database, InstantSource.system()).findByName(name).isEmpty())
                 .ifPresent(name -> spec.commandLine().getErr().println("vgtx: note: --report-fallback '" + name

@@ -134,6 +134,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDisputeThresholdOutsideOneToAHundredIsAUsageError() {
+        CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--dispute-threshold", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--dispute-threshold must be 1..100");
+    }
+
+    @Test
     void webhookAttemptsOutsideOneToAHundredAreAUsageError() {
         CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "0");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.vgtx.server.node;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.casework.CaseAlerts;
 import io.vgtx.core.casework.Casework;
 import io.vgtx.core.casework.HashRef;
 import io.vgtx.core.casework.Origin;
@@ -59,6 +60,15 @@ public record NodeServices(Database database, InstantSource clock, Organisations
 
     /** As {@link #open(Database, InstantSource, Optional)}, with how reports are routed (e.g. {@code vgtx serve --report-fallback}). */
     public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings) {
+        return open(database, clock, snapshot, reportSettings, CaseAlerts.DEFAULT_DISPUTE_THRESHOLD);
+    }
+
+    /**
+     * As {@link #open(Database, InstantSource, Optional, ReportSettings)}, telling the cases, reports and matchers that
+     * relied on an entry once {@code disputeThreshold} organisations dispute it ({@code vgtx serve --dispute-threshold}).
+     */
+    public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings,
+                                    int disputeThreshold) {
         BankStore store = new BankStore(database, clock);
         BankRecipients recipients = new BankRecipients(database);
         Organisations organisations = new Organisations(database, clock);
@@ -66,7 +76,7 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         AuditLog audit = new AuditLog(database, clock);
         ChangeLog changes = new ChangeLog(database.jdbi());
         MatchIndex index = snapshot.map(file -> MatchIndex.load(store, changes, file)).orElseGet(() -> MatchIndex.load(store));
-        Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit);
+        Casework casework = Casework.open(database, clock, store, recipients, organisations, notifications, audit, disputeThreshold);
         // Reports and matchers that relied on an entry hear of its retraction or doubt as cases do, at the same threshold.
         Reliance reliance = Reliance.open(database, clock, notifications, audit, casework.alerts().disputeThreshold());
         // What each organisation looked up per day, added up in memory on the match path and written in the background.
