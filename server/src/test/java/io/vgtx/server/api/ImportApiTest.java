@@ -195,14 +195,31 @@ class ImportApiTest {
         LiveNode.Reply unrecognised = importFile(analyst, bank, "", "hello world\n".getBytes(StandardCharsets.UTF_8));
         assertThat(unrecognised.status()).isEqualTo(400);
         assertThat(unrecognised.json().get("detail").asText()).contains("?format=csv|pdq|jsonl|vics|icse|stix");
-        byte[] binary = new byte[4096];
-        new java.util.Random(7).nextBytes(binary);
+        byte[] garbled = new byte[4096];
+        new java.util.Random(7).nextBytes(garbled);
+        for (int i = 0; i < garbled.length; i++) if (garbled[i] == 0) garbled[i] = 1;
         for (String format : SAMPLES.keySet()) {
-            LiveNode.Reply garbage = importFile(analyst, bank, "?format=" + format, binary);
+            LiveNode.Reply garbage = importFile(analyst, bank, "?format=" + format, garbled);
             assertThat(garbage.status()).as(format + ": " + garbage.body()).isEqualTo(400);
             assertThat(garbage.json().get("detail").asText()).as("read as the format given").startsWith("Nothing was imported: ");
         }
         assertThat(importFile(analyst, bank, "?format=csv", new byte[0]).status()).isEqualTo(400);
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void anImageSentToTheImportIsRefusedBeforeAByteOfItIsWritten() throws Exception {
+        State before = state();
+        byte[] image;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(System.getProperty("vgtx.testdata", "../../shared/testdata"), "pdq", "images"))) {
+            image = java.nio.file.Files.readAllBytes(files.filter(f -> f.toString().endsWith(".jpg")).sorted().findFirst().orElseThrow());
+        }
+        image = java.util.Arrays.copyOf(image, (int) Math.min(image.length, UPLOAD_LIMIT / 2)); // within this node's upload limit
+        for (String query : List.of("", "?format=csv", "?format=pdq")) {
+            LiveNode.Reply refused = importFile(analyst, bank, query, image);
+            assertThat(refused.status()).as(query + ": " + refused.body()).isEqualTo(415);
+            assertThat(refused.json().get("detail").asText()).contains("binary content").contains("nothing of it was kept");
+        }
         assertThat(state()).isEqualTo(before);
     }
 

@@ -119,9 +119,11 @@ public final class ImportRoutes implements ApiRoutes {
 
     /**
      * Copies the upload. A failed read is the client's (it went away, or stalled past the server's idle timeout): a 400,
-     * not the node's error; a failed write (the disk is full) stays the node's.
+     * not the node's error; a failed write (the disk is full) stays the node's. Every format imported is text, so a chunk
+     * holding a NUL byte is refused before it is written: an image sent here by mistake (every image format has NUL bytes
+     * in its first few bytes) is never written anywhere, as the node never keeps image content.
      */
-    private static void copy(InputStream upload, OutputStream out) throws IOException {
+    static void copy(InputStream upload, OutputStream out) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long copied = 0;
         while (true) {
@@ -132,9 +134,20 @@ public final class ImportRoutes implements ApiRoutes {
                 throw ApiProblem.validation("The upload broke off after " + copied + " bytes; nothing was imported.");
             }
             if (n < 0) return;
+            if (holdsNul(buffer, n)) {
+                throw ApiProblem.unsupportedMediaType("The import takes hash lists, which are text (UTF-8); this upload holds binary "
+                        + "content (an image?). It was refused and nothing of it was kept; match images with /api/v1/match/image.");
+            }
             out.write(buffer, 0, n);
             copied += n;
         }
+    }
+
+    private static boolean holdsNul(byte[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == 0) return true;
+        }
+        return false;
     }
 
     private static Format detect(Path file) throws IOException {
