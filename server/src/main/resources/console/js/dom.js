@@ -121,3 +121,9 @@ export function facts(caption, rows, opts = {}) {
 export function stateTag(state) {
   return state ? h('span', { class: 'tag state s-' + state }, state.replaceAll('_', ' ')) : '';
 }
+
+/** "Victim identified by X on D", when a match or hit says so (never the series of an entry you may not see). */
+export function victim(v) {
+  if (!v.victimIdentified) return null;
+  return h('span', { class: 'victim' }, 'Victim identified' + (v.identifiedBy ? ' by ' + v.identifiedBy : '') + (v.identifiedOn ? ' on ' + v.identifiedOn : ''));
+}

@@ -1,7 +1,7 @@
 // Lookup: paste hashes, or drop images, and see what every bank knows about them — the entries you may see,
 // and for the rest only who holds them (hit/no-hit: contact them; they have been told).
 import { post, request, may } from '../api.js';
-import { h, clear, table, errorBox, distribution, announce, field, select } from '../dom.js';
+import { h, clear, table, errorBox, distribution, announce, field, select, victim } from '../dom.js';
 
 const MAX = 10000;
 const PREFIX = /^(md5|sha1|sha256|pdq|photodna)\s*[:=]\s*/i;
@@ -98,12 +98,6 @@ function imagePanel(results) {
     h('h2', { id: 'by-image' }, 'By image'),
     h('p', { class: 'hint' }, 'Each image is sent to the node, hashed there in memory (MD5, SHA-1, SHA-256, PDQ in all eight orientations) and forgotten: it is never stored, and it is not shown here.'),
     drop);
-}
-
-/** "Victim identified by X on D", when a match or hit says so. */
-function victim(v) {
-  if (!v.victimIdentified) return null;
-  return h('span', { class: 'victim' }, 'Victim identified' + (v.identifiedBy ? ' by ' + v.identifiedBy : '') + (v.identifiedOn ? ' on ' + v.identifiedOn : ''));
 }
 
 function matchRows(queryCell, matches, hits) {

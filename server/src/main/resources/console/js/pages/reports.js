@@ -3,7 +3,7 @@
 // takedown steps; and the time-to-removal statistics. A reported URL is shown as text, never as a link: nobody opens
 // reported material from the console by a slip of the mouse.
 import { get, post, may } from '../api.js';
-import { h, clear, table, empty, errorBox, notice, when, announce, field, select, distribution, actionButton, pager, facts, stateTag } from '../dom.js';
+import { h, clear, table, empty, errorBox, notice, when, announce, field, select, distribution, actionButton, pager, facts, stateTag, victim } from '../dom.js';
 import { barChart } from '../charts.js';
 import { parseHashes } from './lookup.js';
 
@@ -317,11 +317,11 @@ function results(r) {
   for (const res of r.results) {
     const cell = () => h('td', { class: 'hash' }, res.hash.type + ' ' + res.hash.value);
     for (const m of res.matches) {
-      rows.push(h('tr', {}, cell(), h('td', {}, 'Match'), h('td', {}, h('a', { href: '#/entries/' + m.entry }, m.bank + ' #' + m.entry)),
+      rows.push(h('tr', {}, cell(), h('td', {}, 'Match ', victim(m)), h('td', {}, h('a', { href: '#/entries/' + m.entry }, m.bank + ' #' + m.entry)),
         h('td', {}, m.category || ''), h('td', { class: 'num' }, m.distance), h('td', {}, distribution(m.distribution)), h('td', {}, m.state)));
     }
     for (const hit of res.hits) {
-      rows.push(h('tr', { class: 'hit' }, cell(), h('td', {}, 'Hit (not visible to you)'),
+      rows.push(h('tr', { class: 'hit' }, cell(), h('td', {}, 'Hit (not visible to you) ', victim(hit)),
         h('td', { colspan: 5 }, 'Known to ', h('strong', {}, hit.organisation), hit.contact ? ' \u2014 contact ' + hit.contact : ' \u2014 no contact given', '.')));
     }
     if (!res.matches.length && !res.hits.length) rows.push(h('tr', {}, cell(), h('td', { colspan: 6 }, 'No match')));

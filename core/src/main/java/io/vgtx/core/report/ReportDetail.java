@@ -1,12 +1,14 @@
 package io.vgtx.core.report;
 
 import io.vgtx.core.bank.Entry;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.sharing.HashQuery;
 import io.vgtx.core.sharing.Hit;
 import io.vgtx.core.signal.SignalType;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A report as one reader may see it: the report, the reader's relation to it, and for each of its hashes the
@@ -38,5 +40,14 @@ public record ReportDetail(Report report, Relation relation, List<HashResult> re
     }
 
     /** A matching entry the reader may see; {@code type} and {@code distance} are of the match found at assessment. */
-    public record ReportMatch(Entry entry, SignalType type, int distance) {}
+    /**
+     * @param victimIdentified whether the entry says its victim is identified, or its series is marked so (now)
+     * @param identification   who identified the victim and when, when its series is marked
+     */
+    public record ReportMatch(Entry entry, SignalType type, int distance, boolean victimIdentified, Optional<VictimIdentification> identification) {
+        public ReportMatch {
+            Objects.requireNonNull(identification, "identification");
+            if (identification.isPresent()) victimIdentified = true;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.vgtx.core.report;
 
 import io.vgtx.core.bank.Category;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.sharing.HashQuery;
 import io.vgtx.core.signal.SignalTypes;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,7 +34,8 @@ final class ReportStore {
     record StoredMatch(int position, long entryId, long bankId, String type, int distance, Optional<Category> category) {}
 
     /** A hit/no-hit answer found at assessment: an organisation holding a matching entry the assessor could not see. */
-    record StoredHit(int position, String organisation, Optional<String> contact) {}
+    record StoredHit(int position, String organisation, Optional<String> contact, boolean victimIdentified,
+                     Optional<VictimIdentification> identification) {}
 
     static long insert(Handle handle, long reporterId, Step created, NewReport report, Instant reportedAt) {
         long id = handle.createUpdate("""
@@ -135,8 +138,15 @@ final class ReportStore {
             batch.execute();
         }
         if (!hits.isEmpty()) {
-            var batch = handle.prepareBatch("INSERT INTO report_hits (report_id, position, organisation, contact) VALUES (:r, :p, :o, :c)");
-            for (StoredHit h : hits) batch.bind("r", id).bind("p", h.position()).bind("o", h.organisation()).bind("c", h.contact().orElse(null)).add();
+            var batch = handle.prepareBatch("""
+                    INSERT INTO report_hits (report_id, position, organisation, contact, victim_identified, identified_by, identified_on)
+                    VALUES (:r, :p, :o, :c, :v, :by, :on)""");
+            for (StoredHit h : hits) {
+                batch.bind("r", id).bind("p", h.position()).bind("o", h.organisation()).bind("c", h.contact().orElse(null))
+                        .bind("v", h.victimIdentified())
+                        .bind("by", h.identification().map(VictimIdentification::organisation).orElse(null))
+                        .bind("on", h.identification().map(i -> i.on().toString()).orElse(null)).add();
+            }
             batch.execute();
         }
     }
@@ -152,8 +162,13 @@ final class ReportStore {
     static List<StoredHit> hits(Handle handle, long id) {
         return handle.createQuery("SELECT * FROM report_hits WHERE report_id = :id ORDER BY position, organisation")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredHit(rs.getInt("position"), rs.getString("organisation"), Optional.ofNullable(rs.getString("contact"))))
+                .map((rs, ctx) -> new StoredHit(rs.getInt("position"), rs.getString("organisation"), Optional.ofNullable(rs.getString("contact")),
+                        rs.getBoolean("victim_identified"), identification(rs.getString("identified_by"), rs.getString("identified_on"))))
                 .list();
+    }
+
+    private static Optional<VictimIdentification> identification(String by, String on) {
+        return by == null || on == null ? Optional.empty() : Optional.of(new VictimIdentification(by, LocalDate.parse(on)));
     }
 
     static void addRoute(Handle handle, long id, long organisationId, Route.Reason reason, Instant at) {

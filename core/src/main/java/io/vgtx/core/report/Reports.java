@@ -9,6 +9,7 @@ import io.vgtx.core.auth.Principal;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.Entry;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.match.Match;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
@@ -145,7 +146,8 @@ public final class Reports {
         for (int i = 0; i < found.size(); i++) {
             for (Match m : found.get(i).matches())
                 matches.add(new StoredMatch(i, m.entry().id(), m.entry().bankId(), m.type().name(), m.distance(), m.entry().data().category()));
-            for (Hit h : found.get(i).hits()) hits.add(new StoredHit(i, h.organisation(), h.contact()));
+            for (Hit h : found.get(i).hits())
+                hits.add(new StoredHit(i, h.organisation(), h.contact(), h.victimIdentified(), h.identification()));
         }
         List<Organisation> everyone = verdict.illegal() ? organisations.list() : List.of();
         Instant now = now();
@@ -360,13 +362,17 @@ public final class Reports {
         Map<Long, Optional<Bank>> banks = new HashMap<>();
         Map<Long, SortedSet<Long>> bankRecipients = matches.isEmpty() ? Map.of() : recipients.all();
         Map<String, Optional<String>> contacts = new HashMap<>();
+        // Marks as they are now: a series marked after the assessment shows too.
+        Map<String, VictimIdentification> marks = matching.victimIdentifications(entries.values().stream()
+                .flatMap(e -> e.data().series().stream()).collect(Collectors.toSet()));
         List<HashResult> results = new ArrayList<>();
         for (int i = 0; i < report.hashes().size(); i++) {
             List<ReportMatch> visible = new ArrayList<>();
             Map<String, Hit> hitsHere = new LinkedHashMap<>();
             for (StoredHit hit : hits) {
-                if (hit.position() == i) hitsHere.putIfAbsent(hit.organisation(), new Hit(hit.organisation(),
-                        contacts.computeIfAbsent(hit.organisation(), this::contact).or(hit::contact)));
+                if (hit.position() == i) hitsHere.merge(hit.organisation(), new Hit(hit.organisation(),
+                        contacts.computeIfAbsent(hit.organisation(), this::contact).or(hit::contact), hit.victimIdentified(),
+                        hit.identification()), Hit::merge);
             }
             for (StoredMatch match : matches) {
                 if (match.position() != i) continue;
@@ -374,11 +380,14 @@ public final class Reports {
                 Optional<Bank> bank = banks.computeIfAbsent(match.bankId(), store::findBank);
                 if (entry == null || bank.isEmpty()) continue;
                 Set<Long> named = bankRecipients.getOrDefault(bank.get().id(), NONE);
+                Optional<VictimIdentification> mark = entry.data().series().map(marks::get);
+                boolean identified = entry.data().victimIdentified() || mark.isPresent();
                 if (Visibility.canSee(viewer, bank.get(), entry.data(), named)) {
-                    visible.add(new ReportMatch(entry, SignalTypes.byName(match.type()), match.distance()));
+                    visible.add(new ReportMatch(entry, SignalTypes.byName(match.type()), match.distance(), identified, mark));
                 } else {
+                    // As a hit/no-hit answer: whether the victim is identified and by whom, never the series.
                     String owner = bank.get().owner();
-                    hitsHere.putIfAbsent(owner, new Hit(owner, contacts.computeIfAbsent(owner, this::contact)));
+                    hitsHere.merge(owner, new Hit(owner, contacts.computeIfAbsent(owner, this::contact), identified, mark), Hit::merge);
                 }
             }
             results.add(new HashResult(report.hashes().get(i), visible, List.copyOf(hitsHere.values())));

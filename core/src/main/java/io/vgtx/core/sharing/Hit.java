@@ -23,4 +23,12 @@ public record Hit(String organisation, Optional<String> contact, boolean victimI
     public Hit(String organisation, Optional<String> contact) {
         this(organisation, contact, false, Optional.empty());
     }
+
+    /** One answer for two matches of the same organisation: identified if either is, the earliest identification wins. */
+    public static Hit merge(Hit a, Hit b) {
+        Optional<VictimIdentification> earliest = a.identification().isEmpty() ? b.identification()
+                : b.identification().isEmpty() || !b.identification().get().on().isBefore(a.identification().get().on())
+                ? a.identification() : b.identification();
+        return new Hit(a.organisation(), a.contact(), a.victimIdentified() || b.victimIdentified(), earliest);
+    }
 }

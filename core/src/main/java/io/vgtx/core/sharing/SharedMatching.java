@@ -111,6 +111,15 @@ public final class SharedMatching {
         for (List<Match> matches : found) {
             for (Match match : matches) match.entry().data().series().ifPresent(series::add);
         }
+        return victimIdentifications(series);
+    }
+
+    /**
+     * Those of these series whose victim has been identified, as they are now: what matches and hits are annotated
+     * from (e.g. the matches a report kept, when it is read). Series names stay with the caller: never show them to
+     * whoever may not see the entry.
+     */
+    public Map<String, VictimIdentification> victimIdentifications(Set<String> series) {
         return hooks.victimIdentifications(series);
     }
 
@@ -200,7 +209,7 @@ public final class SharedMatching {
                     hiddenByOwner.computeIfAbsent(owner, o -> new TreeSet<>()).add(entry.id());
                     // Victim identified is told with a hit (never the series' name): the earliest identification wins.
                     boolean victimIdentified = entry.data().victimIdentified() || identification.isPresent();
-                    hits.merge(owner, new Hit(owner, contact(owner), victimIdentified, identification), Answering::merge);
+                    hits.merge(owner, new Hit(owner, contact(owner), victimIdentified, identification), Hit::merge);
                 }
             }
             if (!found.isEmpty()) answered++;
@@ -208,13 +217,6 @@ public final class SharedMatching {
             if (!visible.isEmpty()) withVisibleMatch++;
             else if (!hits.isEmpty()) withHitOnly++;
             return new QueryResult(query, visible, List.copyOf(hits.values()), lowQuality, identifications);
-        }
-
-        private static Hit merge(Hit a, Hit b) {
-            Optional<VictimIdentification> earliest = a.identification().isEmpty() ? b.identification()
-                    : b.identification().isEmpty() || !b.identification().get().on().isBefore(a.identification().get().on())
-                    ? a.identification() : b.identification();
-            return new Hit(a.organisation(), a.contact(), a.victimIdentified() || b.victimIdentified(), earliest);
         }
 
         private Optional<String> contact(String owner) {

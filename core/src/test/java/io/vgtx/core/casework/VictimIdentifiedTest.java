@@ -115,6 +115,33 @@ class VictimIdentifiedTest extends DeskTest {
     }
 
     @Test
+    void aReportShowsTheMarksOfItsMatchesAndHitsAsTheyAreNowWithoutNamingAHiddenSeries() {
+        io.vgtx.core.report.Reports reports = new io.vgtx.core.report.Reports(desk.db, desk.clock, desk.node.organisations, desk.node.store,
+                desk.node.recipients, desk.matching, desk.node.notifications, desk.node.audit, io.vgtx.core.report.ReportSettings.none());
+        Principal hotline = desk.node.principal(desk.hotline, Role.ANALYST);
+        desk.series().markVictimIdentified(desk.b, "amber-series", Optional.of(RESCUED));
+        var made = reports.create(hotline, new io.vgtx.core.report.NewReport(Optional.of("https://files.example.nl/x"), List.of(
+                new HashQuery(PdqSignal.PDQ, pdq(1), Optional.empty()), new HashQuery(PdqSignal.PDQ, flipBits(pdq(2), 3), Optional.empty())),
+                io.vgtx.core.report.ReportSource.PUBLIC, Optional.empty(), "NL", Optional.empty()));
+        reports.assess(hotline, made.id(), new io.vgtx.core.report.ReportVerdict.Illegal(io.vgtx.core.bank.Category.A, Optional.empty()));
+        desk.series().markVictimIdentified(desk.a, "green-series", Optional.of(RESCUED)); // after the assessment
+
+        io.vgtx.core.report.ReportDetail read = reports.read(hotline, made.id());
+
+        assertThat(read.results().get(0).matches()).singleElement().satisfies(m -> {
+            assertThat(m.victimIdentified()).isTrue();
+            assertThat(m.identification()).contains(new VictimIdentification("Police A", RESCUED));
+        });
+        assertThat(read.results().get(1).matches()).as("AMBER: the hotline may not see it").isEmpty();
+        assertThat(read.results().get(1).hits()).singleElement().satisfies(h -> {
+            assertThat(h.organisation()).isEqualTo("Police A");
+            assertThat(h.victimIdentified()).isTrue();
+            assertThat(h.identification()).contains(new VictimIdentification("Police B", RESCUED));
+        });
+        assertThat(read.toString()).doesNotContain("amber-series");
+    }
+
+    @Test
     void aCaseShowsWhetherTheSeriesItLinksAreMarked() {
         Case opened = desk.cases().open(desk.b, "Beta", Optional.empty());
         desk.cases().linkSeries(desk.b, opened.id(), List.of("amber-series", "green-series"));

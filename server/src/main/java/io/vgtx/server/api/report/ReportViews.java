@@ -3,6 +3,7 @@ package io.vgtx.server.api.report;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.EntryData;
+import io.vgtx.core.bank.VictimIdentification;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.report.RemovalStatistics;
 import io.vgtx.core.report.Report;
@@ -15,10 +16,12 @@ import io.vgtx.core.report.Route;
 import io.vgtx.core.report.Step;
 import io.vgtx.core.report.TakedownStep;
 import io.vgtx.core.sharing.HashQuery;
+import io.vgtx.core.sharing.Hit;
 import io.vgtx.server.api.bank.Views.HashItem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,19 +84,30 @@ public final class ReportViews {
 
     /** A matching entry you may see, found when the report was assessed; its category and state are as they are now. */
     public record ReportMatchView(long entry, long bankId, String bank, String type, int distance, Category category, Distribution distribution,
-                                  String state) {
+                                  String state, boolean victimIdentified, String identifiedBy, LocalDate identifiedOn) {
         static ReportMatchView of(ReportDetail.ReportMatch m) {
             EntryData d = m.entry().data();
             return new ReportMatchView(m.entry().id(), m.entry().bankId(), m.entry().bankName(), m.type().name(), m.distance(),
-                    d.category().orElse(null), d.distribution().orElse(null), d.state().name());
+                    d.category().orElse(null), d.distribution().orElse(null), d.state().name(), m.victimIdentified(),
+                    m.identification().map(VictimIdentification::organisation).orElse(null),
+                    m.identification().map(VictimIdentification::on).orElse(null));
         }
     }
 
     /** @param hits organisations holding matches you may not see: contact them */
     public record ReportResultView(HashItem hash, List<ReportMatchView> matches, List<ReportHitView> hits) {}
 
-    /** A hit kept with a report: whom to contact (a live {@code /match} on the hash also says whether the victim is identified). */
-    public record ReportHitView(String organisation, String contact) {}
+    /**
+     * A hit kept with a report: whom to contact, and whether the victim of their matching entry is identified (by whom and
+     * when, never the series).
+     */
+    public record ReportHitView(String organisation, String contact, boolean victimIdentified, String identifiedBy, LocalDate identifiedOn) {
+        static ReportHitView of(Hit hit) {
+            return new ReportHitView(hit.organisation(), hit.contact().orElse(null), hit.victimIdentified(),
+                    hit.identification().map(VictimIdentification::organisation).orElse(null),
+                    hit.identification().map(VictimIdentification::on).orElse(null));
+        }
+    }
 
     /**
      * A report as you may see it.
@@ -108,7 +122,7 @@ public final class ReportViews {
             Report r = detail.report();
             List<ReportResultView> results = detail.results().stream().map(res -> new ReportResultView(hash(res.hash()),
                     res.matches().stream().map(ReportMatchView::of).toList(),
-                    res.hits().stream().map(h -> new ReportHitView(h.organisation(), h.contact().orElse(null))).toList())).toList();
+                    res.hits().stream().map(ReportHitView::of).toList())).toList();
             return new ReportView(r.id(), r.state(), detail.relation(), r.reporter(), r.url().orElse(null),
                     r.hashes().stream().map(ReportViews::hash).toList(), r.source(), r.reportedAt(), r.hostingCountry(),
                     r.uploaderCountry().orElse(null), StepView.of(r.created()), r.assessment().map(AssessmentView::of).orElse(null),
