@@ -41,6 +41,37 @@ class BankCommandsTest {
     }
 
     @Test
+    void anImportThatRetractsAnEntryTellsTheCasesThatLinkItsHash() throws Exception {
+        String hash = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        Path active = work.resolve("active.jsonl");
+        Files.writeString(active, "{\"type\":\"PDQ\",\"value\":\"" + hash + "\"}\n");
+        Path retracted = work.resolve("retracted.jsonl");
+        Files.writeString(retracted, "{\"type\":\"PDQ\",\"value\":\"" + hash + "\",\"state\":\"RETRACTED\"}\n");
+        assertThat(vgtx("bank", "create", "r", "--distribution", "GREEN", "--org", "Owner Police").exitCode()).isZero();
+        assertThat(vgtx("bank", "import", "r", active.toString(), "--format", "jsonl", "--org", "Owner Police", "--no-progress").exitCode()).isZero();
+        java.time.InstantSource clock = java.time.InstantSource.system();
+        try (var db = io.vgtx.core.store.Database.open(io.vgtx.core.store.DatabaseConfig.dataDirectory(Path.of(data)))) {
+            var police = new io.vgtx.core.org.Organisations(db, clock).initOperator("Case Police", "NL");
+            var tokens = new io.vgtx.core.auth.Tokens(db, clock);
+            var analyst = tokens.authenticate(tokens.issue(police.id(), io.vgtx.core.auth.Role.ANALYST, java.util.Optional.empty(), "t").secret())
+                    .orElseThrow();
+            var casework = io.vgtx.core.casework.Casework.open(db, clock, new io.vgtx.core.store.BankStore(db, clock),
+                    new io.vgtx.core.policy.BankRecipients(db), new io.vgtx.core.org.Organisations(db, clock),
+                    new io.vgtx.core.notify.Notifications(db, clock), new io.vgtx.core.audit.AuditLog(db, clock));
+            var opened = casework.cases().open(analyst, "Op", java.util.Optional.empty());
+            casework.cases().linkHashes(analyst, opened.id(), List.of(new io.vgtx.core.casework.HashRef(io.vgtx.core.signal.PdqSignal.PDQ, hash)));
+        }
+
+        CliRun imported = vgtx("bank", "import", "r", retracted.toString(), "--format", "jsonl", "--org", "Owner Police", "--no-progress");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        try (var db = io.vgtx.core.store.Database.open(io.vgtx.core.store.DatabaseConfig.dataDirectory(Path.of(data)))) {
+            assertThat(new io.vgtx.core.notify.Notifications(db, java.time.InstantSource.system()).list("Case Police", 0, 100))
+                    .extracting(io.vgtx.core.notify.Notification::kind).contains(io.vgtx.core.notify.NotificationKind.ENTRY_WITHDRAWN_FROM_CASE);
+        }
+    }
+
+    @Test
     void createThenListShowsTheDefaults() throws Exception {
         assertThat(vgtx("bank", "create", "series-x", "--category", "B", "--distribution", "RED", "--org", "NCA").exitCode()).isZero();
         JsonNode bank = listed("series-x");
