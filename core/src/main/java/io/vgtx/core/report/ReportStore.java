@@ -126,7 +126,15 @@ final class ReportStore {
                 .bind("actor", step.actor()).bind("id", id).execute();
     }
 
-    static void saveFindings(Handle handle, long id, List<StoredMatch> matches, List<StoredHit> hits) {
+    /** An entry behind a hit the assessment kept: for reliance alerts only, never shown. */
+    record HiddenEntry(int position, long entryId) {}
+
+    static void saveFindings(Handle handle, long id, List<StoredMatch> matches, List<StoredHit> hits, List<HiddenEntry> hidden) {
+        if (!hidden.isEmpty()) {
+            var batch = handle.prepareBatch("INSERT INTO report_hit_entries (report_id, position, entry_id) VALUES (:r, :p, :e)");
+            for (HiddenEntry e : hidden) batch.bind("r", id).bind("p", e.position()).bind("e", e.entryId()).add();
+            batch.execute();
+        }
         if (!matches.isEmpty()) {
             var batch = handle.prepareBatch("""
                     INSERT INTO report_matches (report_id, position, entry_id, bank_id, type, distance, category)

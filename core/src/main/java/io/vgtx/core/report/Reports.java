@@ -21,10 +21,10 @@ import io.vgtx.core.policy.Visibility;
 import io.vgtx.core.report.ReportDetail.HashResult;
 import io.vgtx.core.report.ReportDetail.Relation;
 import io.vgtx.core.report.ReportDetail.ReportMatch;
+import io.vgtx.core.report.ReportStore.HiddenEntry;
 import io.vgtx.core.report.ReportStore.StoredHit;
 import io.vgtx.core.report.ReportStore.StoredMatch;
 import io.vgtx.core.sharing.Hit;
-import io.vgtx.core.sharing.QueryResult;
 import io.vgtx.core.sharing.SharedMatching;
 import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.signal.SignalTypes;
@@ -139,15 +139,17 @@ public final class Reports {
         ReportState to = verdict.illegal() ? ReportState.ASSESSED : ReportState.NOT_ILLEGAL;
         requireState(report, to, ReportState.RECEIVED, "it was assessed already");
         // Matching writes its own notifications and audit event, so it runs before (not inside) this write.
-        List<QueryResult> found = report.hashes().isEmpty() ? List.of()
-                : matching.match(principal, report.hashes(), PdqSignal.DEFAULT_THRESHOLD);
+        List<SharedMatching.Recorded> found = report.hashes().isEmpty() ? List.of()
+                : matching.matchRecorded(principal, report.hashes(), PdqSignal.DEFAULT_THRESHOLD);
         List<StoredMatch> matches = new ArrayList<>();
         List<StoredHit> hits = new ArrayList<>();
+        List<HiddenEntry> hidden = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
-            for (Match m : found.get(i).matches())
+            for (Match m : found.get(i).result().matches())
                 matches.add(new StoredMatch(i, m.entry().id(), m.entry().bankId(), m.type().name(), m.distance(), m.entry().data().category()));
-            for (Hit h : found.get(i).hits())
+            for (Hit h : found.get(i).result().hits())
                 hits.add(new StoredHit(i, h.organisation(), h.contact(), h.victimIdentified(), h.identification()));
+            for (long entryId : found.get(i).hiddenEntryIds()) hidden.add(new HiddenEntry(i, entryId));
         }
         List<Organisation> everyone = verdict.illegal() ? organisations.list() : List.of();
         Instant now = now();
@@ -156,7 +158,7 @@ public final class Reports {
             requireState(current, to, ReportState.RECEIVED, "it was assessed already");
             ReportStore.moveState(handle, id, ReportState.RECEIVED, to);
             ReportStore.assess(handle, id, verdict, Step.by(principal, now));
-            ReportStore.saveFindings(handle, id, matches, hits);
+            ReportStore.saveFindings(handle, id, matches, hits, hidden);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("verdict", verdict.illegal() ? "ILLEGAL" : "NOT_ILLEGAL");
             if (verdict instanceof ReportVerdict.Illegal illegal) details.put("category", illegal.category().name());

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,6 +87,35 @@ public final class SharedMatching {
 
     /** Looks up each hash. @throws IllegalArgumentException for more than {@value #MAX_HASHES} hashes or a threshold outside 0..31 */
     public List<QueryResult> match(Principal principal, List<HashQuery> queries, int threshold) {
+        return answer(principal, queries, threshold).results();
+    }
+
+    /**
+     * A query's answer, with the entries behind its hits (matching entries the asker may not see): for the node's own
+     * record of what something relied on (a report's assessment), so that their retraction reaches the asker as a hit
+     * would. Never for the asker's eyes.
+     */
+    public record Recorded(QueryResult result, List<Long> hiddenEntryIds) {
+        public Recorded {
+            Objects.requireNonNull(result, "result");
+            hiddenEntryIds = List.copyOf(hiddenEntryIds);
+        }
+    }
+
+    /** As {@link #match}, each answer with the entries behind its hits. */
+    public List<Recorded> matchRecorded(Principal principal, List<HashQuery> queries, int threshold) {
+        Answered answered = answer(principal, queries, threshold);
+        List<Recorded> recorded = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            recorded.add(new Recorded(answered.results().get(i), answered.found().get(i).stream().map(Match::entry)
+                    .filter(entry -> !answered.sight().canSee(entry)).map(Entry::id).distinct().toList()));
+        }
+        return recorded;
+    }
+
+    private record Answered(List<QueryResult> results, List<List<Match>> found, Sight sight) {}
+
+    private Answered answer(Principal principal, List<HashQuery> queries, int threshold) {
         AccessDeniedException.require(principal, Permission.READ);
         if (queries.size() > MAX_HASHES) throw new IllegalArgumentException("at most " + MAX_HASHES + " hashes per request, not " + queries.size());
         checkThreshold(threshold);
@@ -102,7 +132,7 @@ public final class SharedMatching {
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) results.add(answering.answer(queries.get(i), found.get(i), isLowQuality(queries.get(i))));
         answering.record(principal, queries, found);
-        return results;
+        return new Answered(results, found, sight);
     }
 
     /** The identifications of the series the matching entries belong to. */

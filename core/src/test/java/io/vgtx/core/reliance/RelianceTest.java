@@ -151,6 +151,27 @@ class RelianceTest {
     }
 
     @Test
+    void anEntryBehindAHitAReportKeptReachesItsReadersAsAHitWould() {
+        Principal hotline = node.principal(nlHotline, Role.ANALYST);
+        Report made = reports.create(hotline, new NewReport(Optional.of("https://files.example.nl/y"), List.of(query(near(pdq(1)))),
+                ReportSource.PUBLIC, Optional.empty(), "NL", Optional.empty()));
+        var assessed = reports.assess(hotline, made.id(), new ReportVerdict.Illegal(Category.A, Optional.empty()));
+        assertThat(assessed.results().getFirst().matches()).as("AMBER: a hotline may not see it").isEmpty();
+        assertThat(assessed.results().getFirst().hits()).extracting(h -> h.organisation()).containsExactly("BE Police");
+
+        banks.retract(owner, amber);
+
+        assertThat(told(nlHotline, NotificationKind.ENTRY_WITHDRAWN_FROM_REPORT)).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("report:" + made.id());
+            assertThat(n.details()).containsOnlyKeys("note", "owner", "contact", "report", "relation")
+                    .containsEntry("owner", "BE Police").containsEntry("contact", "be.police@example.org")
+                    .containsEntry("relation", "REPORTER");
+        });
+        assertThat(told(nlPolice, NotificationKind.ENTRY_WITHDRAWN_FROM_REPORT)).as("a receiver that may see AMBER").singleElement()
+                .satisfies(n -> assertThat(n.details()).containsEntry("entry", String.valueOf(amber)).containsEntry("relation", "RECEIVER"));
+    }
+
+    @Test
     void aVisibleEntryIsNamedToEachReaderOfTheReport() {
         Report report = reportGreenAndRed();
 

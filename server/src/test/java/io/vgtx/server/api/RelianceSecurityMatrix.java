@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept it and the organisations a match showed it to — for every organisation kind × membership state × token role ×
  * distribution. A law-enforcement owner's bank holds a GREEN, an AMBER and a RED entry (RED shared with every NGO and
  * with the reporting hotline). Every organisation that was ACTIVE matches all three hashes over the API; a hotline
- * based elsewhere reports them hosted in BE, so its assessment keeps GREEN and RED and the report goes to every
+ * based elsewhere reports them hosted in BE, so its assessment keeps GREEN and RED as matches and AMBER behind a hit,
+ * and the report goes to every
  * then-ACTIVE Belgian police and hotline. Then some organisations are suspended or withdraw, two police dispute GREEN
  * and the owner retracts all three over the API. The expected alerts are the rules restated independently of the
  * code: a matcher is told of each entry it was shown, a report reader once per report and entry instead; the entry
@@ -93,9 +94,12 @@ abstract class RelianceSecurityMatrix {
             return wasActive() && (kind == OrganisationKind.LAW_ENFORCEMENT || kind == OrganisationKind.HOTLINE);
         }
 
-        /** The report's assessment kept what the reporting hotline could see: GREEN, and RED shared with it. */
+        /**
+         * The report relied on all three: its assessment kept what the reporting hotline could see (GREEN, and RED shared
+         * with it) as matches, and AMBER, which it could not, behind a hit/no-hit answer.
+         */
         static boolean inReport(Distribution d) {
-            return d != Distribution.AMBER;
+            return true;
         }
 
         /** Told as a matcher: shown the entry and not told through the report instead. */
