@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every active entry of every bank, in memory, ready to match: an exact set per digest type and a
@@ -40,7 +42,10 @@ public final class MatchIndex {
 
     private final Map<SignalType, ExactDigestIndex> digests;
     private final HammingIndex pdq;
-    private long appliedSeq;
+    /** Held while changes are applied: one catch-up at a time, in change-log order. */
+    private final ReentrantLock applying = new ReentrantLock();
+    /** Read without the lock: a lookup asks how far the index is, it never waits for a catch-up to say so. */
+    private volatile long appliedSeq;
 
     private MatchIndex(HammingIndex pdq, Map<SignalType, ExactDigestIndex> digests, long appliedSeq) {
         this.pdq = pdq;
@@ -110,8 +115,34 @@ public final class MatchIndex {
         return new MatchIndex(MultiIndexHammingIndex.bulkLoad(ids, codes), digests, seq);
     }
 
-    /** Applies every change logged since this index was last brought up to date; returns how many. */
-    public synchronized int catchUp(ChangeLog log) {
+    /**
+     * Applies every change logged since this index was last brought up to date, waiting for a catch-up already under
+     * way to finish first; returns how many it applied.
+     */
+    public int catchUp(ChangeLog log) {
+        applying.lock();
+        try {
+            return applyAll(log);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /**
+     * As {@link #catchUp}, unless another catch-up is under way: then it returns at once (empty), and the caller goes
+     * on with the index as it is — lookups keep being served while a large import's million changes go in (~10 s),
+     * each seeing those applied so far.
+     */
+    public OptionalInt catchUpUnlessBusy(ChangeLog log) {
+        if (!applying.tryLock()) return OptionalInt.empty();
+        try {
+            return OptionalInt.of(applyAll(log));
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private int applyAll(ChangeLog log) {
         int applied = 0;
         for (List<Change> page; !(page = log.changesAfter(appliedSeq, CHANGE_PAGE)).isEmpty(); ) {
             for (Change change : page) apply(change);
@@ -121,8 +152,13 @@ public final class MatchIndex {
     }
 
     /** The change-log position this index reflects. */
-    public synchronized long appliedSeq() {
+    public long appliedSeq() {
         return appliedSeq;
+    }
+
+    /** The lock a catch-up holds: tests hold it to stand for a long catch-up under way. */
+    ReentrantLock catchUpLock() {
+        return applying;
     }
 
     private void apply(Change change) {

@@ -24,6 +24,8 @@ import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
 import io.vgtx.hashing.pdq.PdqResult;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -49,6 +52,11 @@ import java.util.stream.IntStream;
 public final class SharedMatching {
     public static final int MAX_HASHES = 10_000;
     public static final int MIN_QUALITY = 50;
+    /** Changes a lookup applies itself before it looks (a few ms at most); a larger backlog goes in in the background. */
+    static final int INLINE_CATCH_UP = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SharedMatching.class);
+    /** Whether a background catch-up is running. */
+    private final AtomicBoolean catchingUp = new AtomicBoolean();
     /** Fewer hashes than this are looked up on the request's own thread: splitting them costs more than it saves. */
     private static final int PARALLEL_FROM = 8;
 
@@ -183,16 +191,39 @@ public final class SharedMatching {
     }
 
     /**
-     * Brings the index up to the change log now. After a large import, so that its writer waits for the index
-     * (seconds for a million entries) rather than whoever matches next.
+     * Brings the index up to the change log now, waiting for a catch-up under way. After a write, so that its writer
+     * waits for the index (seconds for a million imported entries) and its next lookup finds what it wrote.
      */
     public void refreshIndex() {
-        catchUp();
+        if (changes.lastSeq() > index.appliedSeq()) index.catchUp(changes);
     }
 
-    /** Brings the index up to the change log, so a change made a moment ago (by the API or the CLI) counts. */
+    /**
+     * Brings the index up to the change log before a lookup, so a change made a moment ago (by the API or the CLI)
+     * counts. A lookup never waits seconds for a large import to go in, though: when a catch-up is under way it goes on
+     * with the changes applied so far, and a backlog of more than {@value #INLINE_CATCH_UP} changes (an import by the
+     * CLI) is applied in the background while lookups go on. A retracted entry still in the index never matches:
+     * entries are read back, and only active ones answer.
+     */
     private void catchUp() {
-        if (changes.lastSeq() > index.appliedSeq()) index.catchUp(changes);
+        long behind = changes.lastSeq() - index.appliedSeq();
+        if (behind <= 0) return;
+        if (behind <= INLINE_CATCH_UP) index.catchUpUnlessBusy(changes);
+        else catchUpInBackground();
+    }
+
+    /** Starts one background catch-up unless one is running; a failure is logged and the next lookup tries again. */
+    private void catchUpInBackground() {
+        if (!catchingUp.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("vgtx-index-catch-up").start(() -> {
+            try {
+                index.catchUp(changes);
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).log("the match index could not catch up with the change log; the next lookup tries again");
+            } finally {
+                catchingUp.set(false);
+            }
+        });
     }
 
     private static void checkThreshold(int threshold) {

@@ -122,6 +122,37 @@ class MatcherTest {
     }
 
     @Test
+    void aLookupGoesOnWithoutWaitingForACatchUpUnderWayAndAWaitingCatchUpGetsEverything() throws Exception {
+        MatchIndex index = MatchIndex.load(store);
+        Matcher matcher = new Matcher(store, index);
+        HashOutcome.Hashed bridge = hash("bridge-mods/aaa-orig.jpg");
+        addPdqOf("known", "bridge-mods/aaa-orig.jpg");
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread longCatchUp = Thread.ofPlatform().start(() -> {
+            index.catchUpLock().lock(); // stands for a million imported changes going in
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                index.catchUpLock().unlock();
+            }
+        });
+        held.await();
+
+        assertThat(index.catchUpUnlessBusy(log)).as("busy: go on with the index as it is").isEmpty();
+        assertThat(matcher.match(query(bridge)).matches()).as("not applied yet").isEmpty();
+
+        release.countDown();
+        longCatchUp.join();
+        assertThat(index.catchUp(log)).isEqualTo(1);
+        assertThat(matcher.match(query(bridge)).matches()).hasSize(1);
+        assertThat(index.catchUpUnlessBusy(log)).hasValue(0);
+    }
+
+    @Test
     void bankFilterAndThresholdNarrowTheResults() {
         addPdqOf("known", "bridge-mods/aaa-orig.jpg");
         addPdqOf("other", "bridge-mods/sharpen-a-lot.jpg");

@@ -109,6 +109,8 @@ public final class BankRoutes implements ApiRoutes {
         List<EntryData> entries = new ArrayList<>(body.entries().size());
         for (int i = 0; i < body.entries().size(); i++) entries.add(entry(body.entries().get(i), "entries[" + i + "]"));
         ImportResult result = banks.addEntries(principal(call), Params.id(call, "id"), entries);
+        // The writer waits until its entries match (others' lookups do not wait for a catch-up under way).
+        services.matching().refreshIndex();
         return new EntriesAdded(result.added(), result.updated(), result.unchanged());
     }
 
