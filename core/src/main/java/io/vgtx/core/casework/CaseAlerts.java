@@ -7,6 +7,7 @@ import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.Opinion;
 import io.vgtx.core.bank.Verdict;
+import io.vgtx.core.notify.AlertsSent;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.store.BankStore;
@@ -81,7 +82,7 @@ public final class CaseAlerts {
         int told = 0;
         for (Map.Entry<String, TreeSet<Long>> e : casesByOrganisation.entrySet()) {
             String organisation = e.getKey();
-            if (!CaseAlertsSent.firstTime(handle, organisation, what + "|entry:" + entry.id(), clock)) continue;
+            if (!AlertsSent.CASEWORK.firstTime(handle, organisation, what + "|entry:" + entry.id(), clock)) continue;
             Map<String, String> details = new TreeMap<>(extra);
             details.put("hash", hash.toString());
             details.put("cases", e.getValue().stream().map(String::valueOf).collect(Collectors.joining(",")));

@@ -8,6 +8,7 @@ import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.match.Match;
+import io.vgtx.core.notify.AlertsSent;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.sharing.HashQuery;
@@ -334,7 +335,7 @@ public final class Deconfliction {
     private List<String> unsent(Handle handle, String organisation, String counterpart, Collection<String> items) {
         List<String> fresh = new ArrayList<>();
         for (String item : items) {
-            if (CaseAlertsSent.firstTime(handle, organisation, TOPIC + counterpart + "|" + item, clock)) fresh.add(item);
+            if (AlertsSent.CASEWORK.firstTime(handle, organisation, TOPIC + counterpart + "|" + item, clock)) fresh.add(item);
         }
         return fresh;
     }

@@ -7,6 +7,7 @@ import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.Opinion;
 import io.vgtx.core.bank.Verdict;
+import io.vgtx.core.notify.AlertsSent;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.MembershipState;
@@ -113,7 +114,7 @@ final class RelianceAlerts {
                 long reportId = report.getKey();
                 // Told through the report: not told again as a matcher, whether this report's alert went out now or before.
                 matchers.remove(organisation);
-                if (!AlertsSent.firstTime(handle, organisation, "report:" + reportId + "|" + event.topic + "|entry:" + entry.id(), clock)) continue;
+                if (!AlertsSent.RELIANCE.firstTime(handle, organisation, "report:" + reportId + "|" + event.topic + "|entry:" + entry.id(), clock)) continue;
                 Map<String, String> details = details(entry, event, disputes, bank, contact, canSee.test(organisation),
                         "an entry your report relied on " + event.what);
                 details.put("report", String.valueOf(reportId));
@@ -125,7 +126,7 @@ final class RelianceAlerts {
         }
         int matchersTold = 0;
         for (String organisation : matchers) {
-            if (!AlertsSent.firstTime(handle, organisation, "match|" + event.topic + "|entry:" + entry.id(), clock)) continue;
+            if (!AlertsSent.RELIANCE.firstTime(handle, organisation, "match|" + event.topic + "|entry:" + entry.id(), clock)) continue;
             boolean visible = canSee.test(organisation);
             Map<String, String> details = details(entry, event, disputes, bank, contact, visible, "an entry you matched " + event.what);
             // The subject names the entry only to those who may see it.

@@ -55,8 +55,6 @@ public final class SharedMatching {
     /** Changes a lookup applies itself before it looks (a few ms at most); a larger backlog goes in in the background. */
     static final int INLINE_CATCH_UP = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(SharedMatching.class);
-    /** Whether a background catch-up is running. */
-    private final AtomicBoolean catchingUp = new AtomicBoolean();
     /** Fewer hashes than this are looked up on the request's own thread: splitting them costs more than it saves. */
     private static final int PARALLEL_FROM = 8;
 
@@ -72,6 +70,8 @@ public final class SharedMatching {
     private final SharingHooks hooks;
     private final AtomicLong matchedHashes = new AtomicLong();
     private final AtomicLong queriedHashes = new AtomicLong();
+    /** Whether a background catch-up is running. */
+    private final AtomicBoolean catchingUp = new AtomicBoolean();
 
     public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
                           MatchIndex index, Notifications notifications, AuditLog audit) {
