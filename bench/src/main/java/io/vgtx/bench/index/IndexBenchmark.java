@@ -51,7 +51,7 @@ public final class IndexBenchmark {
     private IndexBenchmark() {}
 
     public static Result run(int n, int queries, boolean clustered, long seed) {
-        return run(n, queries, clustered, seed, MultiIndexHammingIndex.Tuning.DEFAULT);
+        return run(n, queries, clustered, seed, MultiIndexHammingIndex.Tuning.forSize(n));
     }
 
     public static Result run(int n, int queries, boolean clustered, long seed, MultiIndexHammingIndex.Tuning tuning) {

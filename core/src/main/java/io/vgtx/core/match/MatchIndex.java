@@ -8,10 +8,10 @@ import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.index.exact.ExactDigestIndex;
+import io.vgtx.index.hamming.AdaptiveHammingIndex;
 import io.vgtx.index.hamming.Code256;
 import io.vgtx.index.hamming.HammingIndex;
 import io.vgtx.index.hamming.HitSink;
-import io.vgtx.index.hamming.MultiIndexHammingIndex;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ public final class MatchIndex {
                 exact.add(columns.digest(row, exact.digestLength()), columns.id(row));
             }
         }
-        return new MatchIndex(MultiIndexHammingIndex.bulkLoad(ids, codes), digests, seq);
+        return new MatchIndex(AdaptiveHammingIndex.bulkLoad(ids, codes), digests, seq);
     }
 
     /**

@@ -12,25 +12,25 @@ import java.util.Arrays;
  * a group and filters it on those carried bits (see {@link Pigeonhole#pairBounds}), so that almost
  * only true matches cost a fetch of their code.
  *
- * <p>An entry is 48 bits, {@code neighbour << (26 + subBits) | sub << 26 | slot}, stored in 6 bytes.
+ * <p>An entry is {@code neighbour << (26 + subBits) | sub << 26 | slot}, stored in {@link #entryBytes} bytes
+ * (5 or 6: tables of many short substrings carry few bits, and their entries are the index's largest part).
  * Groups are in compressed-sparse-row form: group g holds entries {@code offsets[g] .. offsets[g + 1]};
  * no per-group objects. Changes are folded in by {@link #merge}.
  */
 final class BucketTable {
     static final int SLOT_BITS = 26;
     static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
-    static final int ENTRY_BYTES = 6;
-    /** Bits an entry has for the sub-key and the neighbour bits together. */
-    static final int CARRIED_BITS = 8 * ENTRY_BYTES - SLOT_BITS;
-    private static final long ENTRY_MASK = (1L << (8 * ENTRY_BYTES)) - 1;
-    /** Entries are read as unaligned little-endian longs (the array has 2 bytes of padding at the end)... */
+    static final int MIN_ENTRY_BYTES = 5;
+    static final int MAX_ENTRY_BYTES = 6;
+    /** Entries are read as unaligned little-endian longs (the array has padding at the end)... */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** ...and written as an int and a short, so that a write never has to read its neighbour's bytes first. */
+    /** ...and written as an int and a byte or short, so that a write never has to read its neighbour's bytes first. */
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int PADDING = Long.BYTES - ENTRY_BYTES;
 
     final int groupBits;
+    final int entryBytes;
+    private final long entryMask;
     /** The table's own key: group bits low, sub-key bits above. */
     final BitRange key;
     /** Bits of the next table's substring carried in each entry. */
@@ -38,12 +38,15 @@ final class BucketTable {
     final int[] offsets;
     byte[] entries;
 
-    private BucketTable(int groupBits, BitRange key, BitRange neighbour) {
-        if (groupBits < 1 || groupBits > key.length() || key.length() - groupBits + neighbour.length() > CARRIED_BITS) {
+    private BucketTable(int groupBits, BitRange key, BitRange neighbour, int entryBytes) {
+        if (entryBytes < MIN_ENTRY_BYTES || entryBytes > MAX_ENTRY_BYTES || groupBits < 1 || groupBits > key.length()
+                || key.length() - groupBits + neighbour.length() > carriedBits(entryBytes)) {
             throw new IllegalArgumentException("bad table shape: " + groupBits + " group bits, key " + key
-                    + ", neighbour " + neighbour);
+                    + ", neighbour " + neighbour + ", " + entryBytes + "-byte entries");
         }
         this.groupBits = groupBits;
+        this.entryBytes = entryBytes;
+        this.entryMask = (1L << (8 * entryBytes)) - 1;
         this.key = key;
         this.neighbour = neighbour;
         this.offsets = new int[(1 << groupBits) + 1];
@@ -53,9 +56,9 @@ final class BucketTable {
      * Groups every live slot below {@code slotCount}: a counting sort, two passes over the codes (reading
      * the key twice is cheaper than a temporary array of N keys).
      */
-    static BucketTable build(int groupBits, BitRange key, BitRange neighbour, long[] codes, int slotCount,
-                             long[] dead) {
-        BucketTable table = new BucketTable(groupBits, key, neighbour);
+    static BucketTable build(int groupBits, BitRange key, BitRange neighbour, int entryBytes, long[] codes,
+                             int slotCount, long[] dead) {
+        BucketTable table = new BucketTable(groupBits, key, neighbour, entryBytes);
         int[] offsets = table.offsets;
         int live = 0;
         for (int s = 0; s < slotCount; s++) {
@@ -67,9 +70,9 @@ final class BucketTable {
         for (int g = 1; g < offsets.length; g++) offsets[g] += offsets[g - 1];
         // Scatter using offsets[g] as group g's write cursor; afterwards it points at group g + 1's start,
         // so shifting the array right by one restores the starts.
-        byte[] entries = new byte[ENTRY_BYTES * live + PADDING];
+        byte[] entries = table.newEntries(live);
         for (int s = 0; s < slotCount; s++) {
-            if (!Bits.get(dead, s)) write(entries, offsets[table.group(key.of(codes, s))]++, table.entryFor(codes, s));
+            if (!Bits.get(dead, s)) table.write(entries, offsets[table.group(key.of(codes, s))]++, table.entryFor(codes, s));
         }
         System.arraycopy(offsets, 0, offsets, 1, offsets.length - 1);
         offsets[0] = 0;
@@ -92,7 +95,7 @@ final class BucketTable {
 
         byte[] old = entries;
         int oldSize = size();
-        byte[] merged = new byte[ENTRY_BYTES * (oldSize + added.length) + PADDING];
+        byte[] merged = newEntries(oldSize + added.length);
         int read = 0;
         int written = 0;
         int shiftedUpTo = 0;
@@ -130,8 +133,18 @@ final class BucketTable {
         return group(key.of(codes, slot));
     }
 
-    private static void copyEntries(byte[] from, int fromIndex, byte[] to, int toIndex, int count) {
-        System.arraycopy(from, ENTRY_BYTES * fromIndex, to, ENTRY_BYTES * toIndex, ENTRY_BYTES * count);
+    /** Bits an entry of this size has for the sub-key and the neighbour bits together. */
+    static int carriedBits(int entryBytes) {
+        return 8 * entryBytes - SLOT_BITS;
+    }
+
+    /** Room for {@code count} entries, plus the padding that lets the last one be read as a long. */
+    private byte[] newEntries(int count) {
+        return new byte[entryBytes * count + Long.BYTES - entryBytes];
+    }
+
+    private void copyEntries(byte[] from, int fromIndex, byte[] to, int toIndex, int count) {
+        System.arraycopy(from, entryBytes * fromIndex, to, entryBytes * toIndex, entryBytes * count);
     }
 
     int group(int key) {
@@ -169,13 +182,14 @@ final class BucketTable {
         return carried << SLOT_BITS | slot;
     }
 
-    private static long read(byte[] entries, int j) {
-        return (long) LONGS.get(entries, ENTRY_BYTES * j) & ENTRY_MASK;
+    private long read(byte[] entries, int j) {
+        return (long) LONGS.get(entries, entryBytes * j) & entryMask;
     }
 
-    private static void write(byte[] entries, int j, long entry) {
-        int at = ENTRY_BYTES * j;
+    private void write(byte[] entries, int j, long entry) {
+        int at = entryBytes * j;
         INTS.set(entries, at, (int) entry);
-        SHORTS.set(entries, at + Integer.BYTES, (short) (entry >>> Integer.SIZE));
+        if (entryBytes == 6) SHORTS.set(entries, at + Integer.BYTES, (short) (entry >>> Integer.SIZE));
+        else entries[at + Integer.BYTES] = (byte) (entry >>> Integer.SIZE);
     }
 }

@@ -7,15 +7,16 @@ package io.vgtx.index.hamming;
  * keep {@code ids.get(slot)} equal to the mapped id.
  *
  * <p>The table's capacity is any size, not a power of two (a hash picks its home cell by multiplying,
- * not masking). It starts at load 0.6 and grows by a quarter at 0.75, so its load stays between 0.6 and
- * 0.75 and it costs 5.3 to 6.7 bytes per entry, rather than the 5.7 to 11.4 of a power-of-two table.
+ * not masking). It starts at load 0.65 and grows by ~23% at 0.8, so its load stays between 0.65 and
+ * 0.8 and it costs 5.0 to 6.2 bytes per entry, rather than the 5.7 to 11.4 of a power-of-two table. Only
+ * writes use it, never a search, so the longer probe runs of the higher load cost little.
  */
 final class IdSlotMap {
     private static final int MIN_CAPACITY = 16;
     /** Linear probing stays short below this load. */
-    private static final double MAX_LOAD = 0.75;
+    private static final double MAX_LOAD = 0.8;
     /** The load a new or grown table starts at. */
-    private static final double START_LOAD = 0.6;
+    private static final double START_LOAD = 0.65;
 
     private int[] cells;
     private int size;

@@ -1,6 +1,7 @@
 package io.vgtx.index.hamming;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
@@ -53,6 +54,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
      * Shape and maintenance limits.
      *
      * @param tables      number of substrings / tables (8..32)
+     * @param entryBytes  bytes per table entry (5 or 6): 26 bits of slot, the rest carried bits for filtering
      * @param offsetBytes the most bytes per entry the tables' group offsets may take together: each table
      *                    gets the largest power-of-two group count that fits (4 bytes per group), so they
      *                    take between half of this and all of it. More groups mean more, smaller probes
@@ -61,17 +63,40 @@ public final class MultiIndexHammingIndex implements HammingIndex {
      * @param minPending  journal and dead-list limit for small indexes
      * @param maxPending  journal and dead-list limit for large ones: bounds the linear part of a search
      */
-    public record Tuning(int tables, double offsetBytes, int minPending, int maxPending) {
-        /**
-         * Measured at 1 M and 10 M entries (bench module): 12 tables beat 11 by ~15% within 128 bytes/entry.
-         * At most 128 bytes an entry, spent as: codes 32 and ids 4 ({@link SlotIds}), both up to 1/16 more
-         * after growth; tables' entries 12 × 6 = 72; id map 5.3 to 6.7 ({@link IdSlotMap}); dead and pending
-         * bits 0.25; which leaves 10.5 for group offsets. At 10 M entries that is 2^21 groups per table.
+    public record Tuning(int tables, int entryBytes, double offsetBytes, int minPending, int maxPending) {
+        /*
+         * Both shapes spend at most 128 bytes an entry: codes 32 and ids 4 ({@link SlotIds}), both up to 1/32
+         * more after growth (1.1); id map 5.0 to 6.2 ({@link IdSlotMap}); dead and pending bits 0.25; that is
+         * 43.5 at most, and the tables' entries and group offsets have the rest.
          */
-        public static final Tuning DEFAULT = new Tuning(12, 10.5, 256, 8192);
+
+        /**
+         * Up to a few million entries: 16 substrings of 16 bits, so radius 31 probes every table within 1 (17
+         * groups each, 272 in all, against 1 304 for {@link #LARGE}), with 5-byte entries (16 × 5 = 80) and
+         * 4.4 bytes for offsets: from ~950 k entries every table has all 2^16 groups. Measured at 1 M
+         * (`vgtx bench index`): 20 µs a query against 55 µs for {@link #LARGE}.
+         */
+        public static final Tuning SMALL = new Tuning(16, 5, 4.4, 256, 8192);
+        /**
+         * Beyond: a 16-bit substring has at most 2^16 groups, so {@link #SMALL}'s groups keep growing with the
+         * index (2× slower than this at 10 M). 12 tables beat 11 by ~15%; 6-byte entries 12 × 6 = 72 and 10.5 for
+         * group offsets: 2^21 groups per table at 10 M.
+         */
+        public static final Tuning LARGE = new Tuning(12, 6, 10.5, 256, 8192);
+        /** The most entries {@link #forSize} gives {@link #SMALL}: the two shapes search equally fast at ~4.5 M. */
+        public static final int SMALL_LIMIT = 4_000_000;
+
+        /** The faster shape for an index of {@code entries} entries. */
+        public static Tuning forSize(long entries) {
+            return entries <= SMALL_LIMIT ? SMALL : LARGE;
+        }
 
         public Tuning {
             if (tables < 8 || tables > 32) throw new IllegalArgumentException("tables must be 8..32: " + tables);
+            if (entryBytes < BucketTable.MIN_ENTRY_BYTES || entryBytes > BucketTable.MAX_ENTRY_BYTES) {
+                throw new IllegalArgumentException("entryBytes must be " + BucketTable.MIN_ENTRY_BYTES + ".."
+                        + BucketTable.MAX_ENTRY_BYTES + ": " + entryBytes);
+            }
             if (!(offsetBytes > 0)) throw new IllegalArgumentException("offsetBytes must be positive: " + offsetBytes);
             if (minPending < 1 || maxPending < minPending) {
                 throw new IllegalArgumentException("need 1 <= minPending <= maxPending");
@@ -80,8 +105,12 @@ public final class MultiIndexHammingIndex implements HammingIndex {
 
         /** A shape given as the fewest entries per group on average (tests use it to force tiny or huge groups). */
         public static Tuning withGroupSize(int tables, int groupSize, int minPending, int maxPending) {
+            return withGroupSize(tables, BucketTable.MAX_ENTRY_BYTES, groupSize, minPending, maxPending);
+        }
+
+        public static Tuning withGroupSize(int tables, int entryBytes, int groupSize, int minPending, int maxPending) {
             if (groupSize < 1) throw new IllegalArgumentException("groupSize must be positive: " + groupSize);
-            return new Tuning(tables, (double) Integer.BYTES * tables / groupSize, minPending, maxPending);
+            return new Tuning(tables, entryBytes, (double) Integer.BYTES * tables / groupSize, minPending, maxPending);
         }
 
         /** The journal and dead-list limit at {@code live} entries: 1/256 of the index, clamped. */
@@ -107,7 +136,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /** Entries always carry at least this many neighbour bits: fewer would filter too little. */
     private static final int MIN_NEIGHBOUR_BITS = 8;
     /** Slots the code and id arrays grow by at least: small indexes grow in fewer, cheap copies. */
-    private static final int MIN_GROWTH = 4096;
+    private static final int MIN_GROWTH = 256;
     /** Candidates are gathered and then verified in batches of this many, to overlap their cache misses. */
     private static final int CANDIDATE_BATCH = 512;
 
@@ -139,18 +168,20 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     private final IntList free = new IntList();
     /** The next table to merge in the running round; tables.length when no round runs. */
     private int roundNext;
+    /** Tables built from scratch so far (bulk load and group count changes), for tests. */
+    final AtomicInteger tableBuilds = new AtomicInteger();
 
     public MultiIndexHammingIndex() {
-        this(Tuning.DEFAULT);
+        this(Tuning.SMALL);
     }
 
     public MultiIndexHammingIndex(Tuning tuning) {
         this(tuning, new long[0], new long[0]);
     }
 
-    /** An index holding the given entries, built in bulk; a repeated id keeps its last code. */
+    /** An index holding the given entries, built in bulk in the shape for their number; a repeated id keeps its last code. */
     public static MultiIndexHammingIndex bulkLoad(long[] ids, long[] codes) {
-        return bulkLoad(ids, codes, Tuning.DEFAULT);
+        return bulkLoad(ids, codes, Tuning.forSize(ids.length));
     }
 
     /** As {@link #bulkLoad(long[], long[])}: ids[i] has the code codes[4i .. 4i+4) in w0..w3 order. */
@@ -202,14 +233,16 @@ public final class MultiIndexHammingIndex implements HammingIndex {
      * and as much of substring t + 1 as fits in an entry.
      */
     private BucketTable buildTable(int t, int groupBits) {
+        tableBuilds.incrementAndGet();
         int m = tuning.tables();
         int length = tuning.substringLength(t);
         int bits = Math.min(length, groupBits);
-        int subBits = Math.min(length - bits, BucketTable.CARRIED_BITS - MIN_NEIGHBOUR_BITS);
+        int carried = BucketTable.carriedBits(tuning.entryBytes());
+        int subBits = Math.min(length - bits, carried - MIN_NEIGHBOUR_BITS);
         int next = (t + 1) % m;
-        int neighbourBits = Math.min(tuning.substringLength(next), BucketTable.CARRIED_BITS - subBits);
+        int neighbourBits = Math.min(tuning.substringLength(next), carried - subBits);
         return BucketTable.build(bits, new BitRange(tuning.substringStart(t), bits + subBits),
-                new BitRange(tuning.substringStart(next), neighbourBits), codes, slotCount, dead);
+                new BitRange(tuning.substringStart(next), neighbourBits), tuning.entryBytes(), codes, slotCount, dead);
     }
 
     // ---- writes ----
@@ -257,9 +290,9 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         if (!free.isEmpty()) return free.pop();
         if (slotCount == ids.capacity()) {
             if (slotCount == MAX_ENTRIES) throw new IllegalStateException("index full: " + MAX_ENTRIES + " slots");
-            // Grow by a sixteenth: unused capacity counts against the 128 bytes an entry may cost, and at
-            // 32 bytes of code per slot a larger step would spend it (still amortised O(1) per add).
-            int capacity = (int) Math.min(MAX_ENTRIES, slotCount + Math.max(slotCount >> 4, MIN_GROWTH));
+            // Grow by a 32nd: unused capacity counts against the 128 bytes an entry may cost, and at 36 bytes
+            // of code and id per slot a larger step would spend it (still amortised O(1) per add).
+            int capacity = (int) Math.min(MAX_ENTRIES, slotCount + Math.max(slotCount >> 5, MIN_GROWTH));
             ids.grow(capacity);
             codes = Arrays.copyOf(codes, 4 * capacity);
             dead = Arrays.copyOf(dead, Bits.forSlots(capacity).length);
@@ -292,13 +325,20 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     private boolean roundNeeded() {
         int limit = tuning.pendingLimit(live);
         return journalLength >= limit || dying.size() >= limit
-                || targetGroupBits(tables[0].groupBits) != tables[0].groupBits;
+                || groupCountsOutdated();
+    }
+
+    private boolean groupCountsOutdated() {
+        for (int t = 0; t < tables.length; t++) {
+            if (targetGroupBits(t) != tables[t].groupBits) return true;
+        }
+        return false;
     }
 
     /** Brings table t up to date: the journal merged in and dead slots dropped, or rebuilt with a new group count. */
     private void catchUp(int t) {
         BucketTable table = tables[t];
-        int groupBits = targetGroupBits(table.groupBits);
+        int groupBits = targetGroupBits(t);
         if (groupBits != table.groupBits) {
             tables[t] = buildTable(t, groupBits);
         } else {
@@ -326,8 +366,10 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     }
 
     /** Grow as soon as the ideal grows, shrink only when it is two bits smaller, so sizes near a boundary do not thrash. */
-    private int targetGroupBits(int current) {
-        int ideal = idealGroupBits();
+    private int targetGroupBits(int t) {
+        // A table cannot group on more bits than its substring has (16 in the small shape, from ~1 M entries).
+        int ideal = Math.min(idealGroupBits(), tuning.substringLength(t));
+        int current = tables[t].groupBits;
         return ideal > current || ideal < current - 1 ? ideal : current;
     }
 
@@ -355,6 +397,31 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             scratches.give(scratch);
         }
     }
+
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    /** Every live entry, as {@link #bulkLoad(long[], long[], Tuning)} takes them: to rebuild in another shape. */
+    Entries entries() {
+        lock.readLock().lock();
+        try {
+            long[] liveIds = new long[live];
+            long[] liveCodes = new long[4 * live];
+            int n = 0;
+            for (int s = 0; s < slotCount; s++) {
+                if (Bits.get(dead, s)) continue;
+                liveIds[n] = ids.get(s);
+                System.arraycopy(codes, s << 2, liveCodes, n << 2, 4);
+                n++;
+            }
+            return new Entries(liveIds, liveCodes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    record Entries(long[] ids, long[] codes) {}
 
     @Override
     public int size() {

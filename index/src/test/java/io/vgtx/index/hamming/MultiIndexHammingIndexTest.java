@@ -33,6 +33,8 @@ class MultiIndexHammingIndexTest {
     private static final int QUERIES = 160;
     /** Maintenance after every few writes, so that the tests go through many merge rounds. */
     private static final Tuning EAGER = Tuning.withGroupSize(12, 4, 8, 8);
+    /** As {@link #EAGER}, in the small-index shape: 16 tables of 5-byte entries. */
+    private static final Tuning EAGER_SMALL = Tuning.withGroupSize(16, 5, 4, 8, 8);
 
     private final Fixture uniform = Fixture.of(TestCodes.uniform(N, TestCodes.random(1)), TestCodes.random(2));
     private final Fixture clustered = Fixture.of(TestCodes.clustered(N, 200, 40, TestCodes.random(3)), TestCodes.random(4));
@@ -82,10 +84,15 @@ class MultiIndexHammingIndexTest {
         return Stream.of(Tuning.withGroupSize(8, 1, 256, 8192), Tuning.withGroupSize(11, 1, 256, 8192),
                 Tuning.withGroupSize(12, 64, 256, 8192), Tuning.withGroupSize(16, 4, 256, 8192),
                 Tuning.withGroupSize(32, 2, 256, 8192), Tuning.withGroupSize(11, 100_000, 256, 8192),
-                Tuning.DEFAULT);
+                Tuning.withGroupSize(16, 5, 1, 256, 8192), Tuning.withGroupSize(12, 5, 64, 256, 8192),
+                Tuning.withGroupSize(8, 5, 100_000, 256, 8192), Tuning.SMALL, Tuning.LARGE);
     }
 
-    /** Every table count, group width and sub-key width the tuning can produce. */
+    static Stream<Tuning> eagerShapes() {
+        return Stream.of(EAGER, EAGER_SMALL);
+    }
+
+    /** Every table count, group width, sub-key width and entry size the tuning can produce. */
     @ParameterizedTest
     @MethodSource("shapes")
     void everyShapeSearchesExactly(Tuning tuning) {
@@ -106,12 +113,12 @@ class MultiIndexHammingIndexTest {
      * Random adds (new ids and replacements) and removals, checked against brute force along the way; with
      * the wide stride, ids leave the int range and the index's id store widens midway.
      */
-    @ParameterizedTest(name = "seed {0}, id stride {1}")
-    @CsvSource({"21, 1", "22, 1", "23, 4294967297", "24, 4294967297"})
-    void interleavedAddsAndRemovesKeepSearchEqualToBruteForce(long seed, long idStride) {
+    @ParameterizedTest(name = "seed {0}, id stride {1}, {2}-byte entries")
+    @CsvSource({"21, 1, 6", "22, 1, 5", "23, 4294967297, 6", "24, 4294967297, 5"})
+    void interleavedAddsAndRemovesKeepSearchEqualToBruteForce(long seed, long idStride, int entryBytes) {
         RandomGenerator random = TestCodes.random(seed);
         List<Code256> centres = TestCodes.uniform(30, random);
-        MultiIndexHammingIndex index = new MultiIndexHammingIndex(EAGER);
+        MultiIndexHammingIndex index = new MultiIndexHammingIndex(entryBytes == 5 ? EAGER_SMALL : EAGER);
         BruteForceHammingIndex brute = new BruteForceHammingIndex();
         List<Code256> stored = new ArrayList<>(List.of(centres.getFirst()));
         for (int op = 0; op < 6_000; op++) {
@@ -136,6 +143,22 @@ class MultiIndexHammingIndexTest {
         }
     }
 
+    /**
+     * A budget that asks for more groups than a 16-bit substring has: the tables stay at 2^16 groups instead of
+     * being rebuilt on every write (they were, once).
+     */
+    @Test
+    void tablesAtTheirMostGroupsAreNotRebuiltOnEveryWrite() {
+        RandomGenerator random = TestCodes.random(33);
+        List<Code256> codes = TestCodes.uniform(20_000, random);
+        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(codes.size()),
+                TestCodes.words(codes), new Tuning(16, 5, 1_000, 64, 64));
+        int builtByLoad = index.tableBuilds.get();
+        for (int i = 0; i < 2_000; i++) index.add(100_000 + i, TestCodes.uniform(random));
+        assertThat(builtByLoad).isEqualTo(16);
+        assertThat(index.tableBuilds.get()).isEqualTo(builtByLoad);
+    }
+
     /** From empty to past several group-width changes and back down, one entry at a time. */
     @Test
     void growingAndShrinkingThroughGroupWidthChangesStaysExact() {
@@ -158,11 +181,12 @@ class MultiIndexHammingIndexTest {
         assertSameResults(index, brute, queries);
     }
 
-    @Test
-    void removedIdsNeverComeBack() {
+    @ParameterizedTest
+    @MethodSource("eagerShapes")
+    void removedIdsNeverComeBack(Tuning tuning) {
         RandomGenerator random = TestCodes.random(41);
         List<Code256> codes = TestCodes.clustered(3_000, 10, 20, random);
-        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(codes.size()), TestCodes.words(codes), EAGER);
+        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(codes.size()), TestCodes.words(codes), tuning);
         Set<Long> removed = new HashSet<>();
         for (long id = 0; id < codes.size(); id += 2) {
             assertThat(index.remove(id)).isTrue();
@@ -182,11 +206,12 @@ class MultiIndexHammingIndexTest {
      * An entry removed before the tables caught up, its slot then reused for the same code: a stale
      * table entry for the old occupant would report the new one twice.
      */
-    @Test
-    void reusedSlotsAreReportedOnce() {
+    @ParameterizedTest
+    @MethodSource("eagerShapes")
+    void reusedSlotsAreReportedOnce(Tuning tuning) {
         RandomGenerator random = TestCodes.random(45);
         Code256 code = TestCodes.uniform(random);
-        MultiIndexHammingIndex index = new MultiIndexHammingIndex(EAGER);
+        MultiIndexHammingIndex index = new MultiIndexHammingIndex(tuning);
         for (int cycle = 0; cycle < 200; cycle++) {
             index.add(1_000 + cycle, code);
             if (random.nextBoolean()) index.remove(1_000 + cycle);
@@ -285,6 +310,8 @@ class MultiIndexHammingIndexTest {
         assertThatThrownBy(() -> MultiIndexHammingIndex.bulkLoad(new long[1], new long[3]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Tuning.withGroupSize(7, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Tuning.withGroupSize(16, 4, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Tuning.withGroupSize(16, 7, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -292,14 +319,20 @@ class MultiIndexHammingIndexTest {
         assertThat((double) uniform.index.memoryBytes() / uniform.index.size()).isLessThan(128);
     }
 
-    /** Sizes on both sides of where a table doubles its groups and the id map grows: the worst cases of the budget. */
-    @ParameterizedTest(name = "{0} entries")
-    @ValueSource(ints = {65_536, 87_381, 100_000, 174_763, 262_144, 349_525, 1_000_000})
-    void memoryStaysWithinBudgetPerEntryAtEverySize(int n) {
+    /**
+     * Sizes on both sides of where a table doubles its groups (offsets at their budget just above: SMALL at
+     * n = 2^k · 64 / 4.4, LARGE at 2^k · 48 / 10.5) and the id map grows: the worst cases of the budget.
+     */
+    @ParameterizedTest(name = "{0} at {1} entries")
+    @CsvSource({"SMALL, 16384", "SMALL, 65536", "SMALL, 119156", "SMALL, 119157", "SMALL, 174763", "SMALL, 238313",
+            "SMALL, 262144", "SMALL, 476626", "SMALL, 953251", "SMALL, 1000000",
+            "LARGE, 65536", "LARGE, 74898", "LARGE, 100000", "LARGE, 149797", "LARGE, 299593", "LARGE, 599186"})
+    void memoryStaysWithinBudgetPerEntryAtEverySize(String shape, int n) {
+        Tuning tuning = shape.equals("SMALL") ? Tuning.SMALL : Tuning.LARGE;
         RandomGenerator random = TestCodes.random(n);
         long[] words = new long[4 * n];
         for (int i = 0; i < words.length; i++) words[i] = random.nextLong();
-        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(n), words);
+        MultiIndexHammingIndex index = MultiIndexHammingIndex.bulkLoad(TestCodes.ids(n), words, tuning);
         assertThat(bytesPerEntry(index)).as("bulk loaded").isLessThanOrEqualTo(128);
         index.add(n, Code256.fromWords(words, 0)); // the first add grows every array
         assertThat(bytesPerEntry(index)).as("after one add").isLessThanOrEqualTo(128);
