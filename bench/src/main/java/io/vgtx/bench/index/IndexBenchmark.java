@@ -29,10 +29,12 @@ public final class IndexBenchmark {
      * @param meanHits      entries found per query, on average
      * @param bytesPerEntry the index's arrays divided by its entries
      * @param buildMillis   bulk load of the index
+     * @param tables        the index's shape: its number of tables...
+     * @param entryBytes    ...and the bytes of a table entry
      */
     public record Result(int n, int queries, boolean clustered, double bruteUs, double indexUs, double speedup,
                          double recall, boolean exact, int recallQueries, double meanHits,
-                         double bytesPerEntry, long buildMillis) {
+                         double bytesPerEntry, long buildMillis, int tables, int entryBytes) {
         public double queriesPerSecond() {
             return 1e6 / indexUs;
         }
@@ -41,10 +43,11 @@ public final class IndexBenchmark {
         public String toString() {
             return String.format(Locale.ROOT,
                     "n=%,d %s queries=%,d  brute %.1f µs/query  index %.1f µs/query (%.0f q/s)  speedup %.1f×  "
-                            + "recall %.4f%s over %d queries  hits/query %.1f  %.1f B/entry  build %,d ms",
+                            + "recall %.4f%s over %d queries  hits/query %.1f  %.1f B/entry  build %,d ms  "
+                            + "(%d tables × %d-byte entries)",
                     n, clustered ? "clustered" : "uniform", queries, bruteUs, indexUs, queriesPerSecond(), speedup,
                     recall, exact ? " (exact)" : " (NOT EXACT)", recallQueries, meanHits, bytesPerEntry,
-                    buildMillis);
+                    buildMillis, tables, entryBytes);
         }
     }
 
@@ -88,7 +91,7 @@ public final class IndexBenchmark {
         }
         double recall = expected == 0 ? 1.0 : (double) found / expected;
         return new Result(n, queries, clustered, bruteUs, indexUs, bruteUs / indexUs, recall, exact, recallQueries,
-                (double) indexHits[0] / probes.length, bytesPerEntry, buildMillis);
+                (double) indexHits[0] / probes.length, bytesPerEntry, buildMillis, tuning.tables(), tuning.entryBytes());
     }
 
     private static double time(HammingIndex index, Code256[] queries, int count) {

@@ -41,7 +41,8 @@ public final class BenchIndexCommand implements Callable<Integer> {
                 .put("brute_us", round(r.bruteUs())).put("index_us", round(r.indexUs())).put("speedup", round(r.speedup()))
                 .put("queries_per_second", Math.round(r.queriesPerSecond())).put("recall", r.recall()).put("exact", r.exact())
                 .put("recall_queries", r.recallQueries()).put("mean_hits", round(r.meanHits()))
-                .put("bytes_per_entry", round(r.bytesPerEntry())).put("build_ms", r.buildMillis()));
+                .put("bytes_per_entry", round(r.bytesPerEntry())).put("build_ms", r.buildMillis())
+                .put("tables", r.tables()).put("entry_bytes", r.entryBytes()));
         return 0;
     }
 

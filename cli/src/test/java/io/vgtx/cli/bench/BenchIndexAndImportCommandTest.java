@@ -19,6 +19,8 @@ class BenchIndexAndImportCommandTest {
                 assertThat(result.has(key)).as(key).isTrue();
             assertThat(result.get("recall").asDouble()).isEqualTo(1.0);
             assertThat(result.get("exact").asBoolean()).isTrue();
+            assertThat(result.get("tables").asInt()).as("20 000 entries: the small-index shape").isEqualTo(16);
+            assertThat(result.get("entry_bytes").asInt()).isEqualTo(5);
         }
     }
 
