@@ -458,6 +458,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
          * {@code pairBudget}, else 0. Arithmetic on sign bits rather than branches: the outcome is random.
          */
         int keeps(long entry, int budget, int pairBudget) {
+            // A table that groups on its whole substring carries no sub-key (the small shape): one count, not two.
+            if (subMask == 0) return (pairBudget - Integer.bitCount((int) (entry >>> neighbourShift) ^ neighbour)) >>> 31 ^ 1;
             int subDistance = Integer.bitCount((int) (entry >>> BucketTable.SLOT_BITS) & subMask ^ sub);
             int neighbourDistance = Integer.bitCount((int) (entry >>> neighbourShift) ^ neighbour);
             return ((budget - subDistance) | (pairBudget - subDistance - neighbourDistance)) >>> 31 ^ 1;
