@@ -32,7 +32,9 @@ public final class MatchLoad {
     /**
      * @param rate requests per second offered by all clients together, paced on a fixed schedule; 0 sends back to
      *             back (the most the node serves). When paced, latency runs from a request's scheduled time, so a
-     *             node that falls behind is charged for the wait (no coordinated omission).
+     *             node that falls behind is charged for the wait (no coordinated omission). A backlog left from the
+     *             warm-up (a cold JVM, on either side, falls seconds behind a high rate) is dropped when recording
+     *             starts: the schedule restarts from then, and only a backlog formed while recording is charged.
      */
     public record Config(URI node, String token, int clients, Duration warmUp, Duration duration, int batch,
                          double knownFraction, long storedSize, long seed, double rate) {
@@ -131,7 +133,7 @@ public final class MatchLoad {
         ClientStats stats = new ClientStats();
         URI match = config.node().resolve("/api/v1/match");
         long period = config.rate() > 0 ? (long) (1e9 * config.clients() / config.rate()) : 0;
-        long scheduled = System.nanoTime() + (period > 0 ? random.nextLong(period) : 0);
+        Schedule schedule = period > 0 ? new Schedule(System.nanoTime() + random.nextLong(period), period) : null;
         while (!stop.get()) {
             // The request is made before its scheduled time comes: the client's own work is not the node's latency.
             HttpRequest request = HttpRequest.newBuilder(match)
@@ -140,13 +142,13 @@ public final class MatchLoad {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(config, stored, random)))
                     .build();
-            if (period > 0) {
-                long wait = scheduled - System.nanoTime();
+            boolean counted = recording.get();
+            long start = System.nanoTime();
+            if (schedule != null) {
+                start = schedule.next(start, counted);
+                long wait = start - System.nanoTime();
                 if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            boolean counted = recording.get();
-            long start = period > 0 ? scheduled : System.nanoTime();
-            scheduled += period;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 long elapsed = System.nanoTime() - start;
@@ -162,6 +164,30 @@ public final class MatchLoad {
             }
         }
         return stats;
+    }
+
+    /**
+     * A paced client's send times, a fixed period apart, whatever the answers' latency. Recording restarts the
+     * schedule from the time it begins if the client is behind then: a backlog from the warm-up is not charged.
+     */
+    static final class Schedule {
+        private final long period;
+        private long next;
+        private boolean recording;
+
+        Schedule(long first, long period) {
+            this.next = first;
+            this.period = period;
+        }
+
+        /** When the next request is due (a latency counts from it), given the time now and whether recording has begun. */
+        long next(long now, boolean recordingNow) {
+            if (recordingNow && !recording) next = Math.max(next, now);
+            recording = recordingNow;
+            long due = next;
+            next += period;
+            return due;
+        }
     }
 
     private static String body(Config config, SyntheticPdq stored, SplittableRandom random) {
