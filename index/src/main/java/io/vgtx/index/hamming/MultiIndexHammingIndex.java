@@ -65,8 +65,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
      */
     public record Tuning(int tables, int entryBytes, double offsetBytes, int minPending, int maxPending) {
         /*
-         * Both shapes spend at most 128 bytes an entry: codes 32 and ids 4 ({@link SlotIds}), both up to 1/32
-         * more after growth (1.1); id map 5.0 to 6.2 ({@link IdSlotMap}); dead and pending bits 0.25; that is
+         * Both shapes spend at most 128 bytes an entry: codes 32 and ids 4 (SlotIds), both up to 1/32 more after
+         * growth (1.1); id map 5.0 to 6.2 (IdSlotMap); dead and pending bits 0.25; that is
          * 43.5 at most, and the tables' entries and group offsets have the rest.
          */
 
@@ -74,7 +74,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
          * Up to a few million entries: 16 substrings of 16 bits, so radius 31 probes every table within 1 (17
          * groups each, 272 in all, against 1 304 for {@link #LARGE}), with 5-byte entries (16 × 5 = 80) and
          * 4.4 bytes for offsets: from ~950 k entries every table has all 2^16 groups. Measured at 1 M
-         * (`vgtx bench index`): 20 µs a query against 55 µs for {@link #LARGE}.
+         * (`vgtx bench index`): 19 µs a query against 60 µs for {@link #LARGE}.
          */
         public static final Tuning SMALL = new Tuning(16, 5, 4.4, 256, 8192);
         /**

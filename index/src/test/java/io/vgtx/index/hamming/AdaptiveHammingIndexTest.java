@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vgtx.index.hamming.MultiIndexHammingIndex.Tuning;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,22 +121,7 @@ class AdaptiveHammingIndexTest {
         AdaptiveHammingIndex index = adaptive(stable);
         AtomicBoolean writing = new AtomicBoolean(true);
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Future<Integer>> readers = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                readers.add(pool.submit(() -> {
-                    int searches = 0;
-                    RandomGenerator mine = TestCodes.random(Thread.currentThread().threadId());
-                    while (writing.get() || searches < 100) {
-                        int i = mine.nextInt(stable.size());
-                        List<Hit> hits = index.search(stable.get(i));
-                        assertThat(hits).contains(new Hit(i, 0));
-                        Set<Long> ids = new HashSet<>();
-                        for (Hit hit : hits) assertThat(ids.add(hit.id())).as("reported once").isTrue();
-                        searches++;
-                    }
-                    return searches;
-                }));
-            }
+            List<Future<Integer>> readers = StableReaders.start(pool, 2, index, stable, writing);
             int rebuilds = 0;
             for (int cycle = 0; cycle < 20; cycle++) {
                 for (int i = 0; i < 200; i++) index.add(1_000_000 + i, TestCodes.uniform(random));

@@ -3,10 +3,7 @@ package io.vgtx.index.hamming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vgtx.index.hamming.MultiIndexHammingIndex.Tuning;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,22 +24,7 @@ class ConcurrencyTest {
                 TestCodes.words(stable), Tuning.withGroupSize(11, 4, 16, 16));
         AtomicBoolean writing = new AtomicBoolean(true);
         try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
-            List<Future<Integer>> readers = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                readers.add(pool.submit(() -> {
-                    int searches = 0;
-                    RandomGenerator mine = TestCodes.random(Thread.currentThread().threadId());
-                    while (writing.get() || searches < 100) {
-                        int i = mine.nextInt(stable.size());
-                        List<Hit> hits = index.search(stable.get(i));
-                        assertThat(hits).contains(new Hit(i, 0));
-                        Set<Long> ids = new HashSet<>();
-                        for (Hit hit : hits) assertThat(ids.add(hit.id())).as("reported once").isTrue();
-                        searches++;
-                    }
-                    return searches;
-                }));
-            }
+            List<Future<Integer>> readers = StableReaders.start(pool, 2, index, stable, writing);
             // Writer: churn near-duplicates of the stable codes under ids that never collide with theirs.
             for (int op = 0; op < 20_000; op++) {
                 long id = 1_000_000 + random.nextInt(2_000);
