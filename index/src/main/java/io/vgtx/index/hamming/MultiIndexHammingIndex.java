@@ -329,8 +329,9 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     }
 
     private boolean groupCountsOutdated() {
+        int ideal = idealGroupBits();
         for (int t = 0; t < tables.length; t++) {
-            if (targetGroupBits(t) != tables[t].groupBits) return true;
+            if (targetGroupBits(t, ideal) != tables[t].groupBits) return true;
         }
         return false;
     }
@@ -338,7 +339,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /** Brings table t up to date: the journal merged in and dead slots dropped, or rebuilt with a new group count. */
     private void catchUp(int t) {
         BucketTable table = tables[t];
-        int groupBits = targetGroupBits(t);
+        int groupBits = targetGroupBits(t, idealGroupBits());
         if (groupBits != table.groupBits) {
             tables[t] = buildTable(t, groupBits);
         } else {
@@ -366,9 +367,9 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     }
 
     /** Grow as soon as the ideal grows, shrink only when it is two bits smaller, so sizes near a boundary do not thrash. */
-    private int targetGroupBits(int t) {
+    private int targetGroupBits(int t, int idealGroupBits) {
         // A table cannot group on more bits than its substring has (16 in the small shape, from ~1 M entries).
-        int ideal = Math.min(idealGroupBits(), tuning.substringLength(t));
+        int ideal = Math.min(idealGroupBits, tuning.substringLength(t));
         int current = tables[t].groupBits;
         return ideal > current || ideal < current - 1 ? ideal : current;
     }

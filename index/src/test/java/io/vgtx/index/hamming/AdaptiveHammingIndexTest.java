@@ -38,7 +38,7 @@ class AdaptiveHammingIndexTest {
     }
 
     @Test
-    void theProductionShapesSplitWhereTheyAreEquallyFast() {
+    void theProductionShapesSplitAtTheSmallLimit() {
         assertThat(Tuning.forSize(Tuning.SMALL_LIMIT)).isEqualTo(Tuning.SMALL);
         assertThat(Tuning.forSize(Tuning.SMALL_LIMIT + 1L)).isEqualTo(Tuning.LARGE);
         assertThat(AdaptiveHammingIndex.bulkLoad(new long[] {1}, new long[4]).tuning()).isEqualTo(Tuning.SMALL);
