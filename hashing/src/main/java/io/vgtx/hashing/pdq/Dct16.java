@@ -7,14 +7,22 @@ package io.vgtx.hashing.pdq;
 final class Dct16 {
     private static final int N = 64;
     private static final int K = 16;
-    /** D[u][x] = sqrt(2/64)·cos(π/128·(u+1)·(2x+1)), computed in double, stored as float. */
+    /**
+     * D[u][x] = sqrt(2/64)·cos(π/128·(u+1)·(2x+1)): the cosine in double, the product stored as float.
+     *
+     * <p>The reference holds the scale factor sqrt(2/64) in a <em>float</em> before it multiplies
+     * (pdqhashing.cpp: {@code const float matrix_scale_factor}), so some entries round one ulp away
+     * from the all-double product. On most images that moves no bit; an image whose side is 8 or 16
+     * pixels is decimated into exact 8- or 4-fold repeats, several coefficients are then zero but for
+     * rounding, they sit at the median, and the ulp decided 2–27 bits (issue 13).
+     */
     private static final float[] MATRIX = buildMatrix();
 
     private final float[] temp = new float[K * N];
 
     private static float[] buildMatrix() {
         float[] d = new float[K * N];
-        double scale = Math.sqrt(2.0 / N);
+        double scale = (float) Math.sqrt(2.0 / N);
         for (int u = 0; u < K; u++) {
             for (int x = 0; x < N; x++) {
                 d[u * N + x] = (float) (scale * Math.cos((Math.PI / 2 / N) * (u + 1) * (2 * x + 1)));

@@ -34,6 +34,22 @@ public final class ReferenceData {
         }
     }
 
+    /** One row of {@code expected/pdq-sizes.tsv}: a generated image of one size and the reference core's output. */
+    public record SizeRow(String file, String pdqHex, int quality) {
+        public Path path() {
+            return pdqRoot().resolve("sizes").resolve(file);
+        }
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    public static List<SizeRow> sizeRows() {
+        return tsv("expected/pdq-sizes.tsv").stream().map(f -> new SizeRow(f[0], f[1], Integer.parseInt(f[2]))).toList();
+    }
+
     public static Path pdqRoot() {
         String configured = System.getProperty("vgtx.testdata");
         Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "testdata");
