@@ -63,6 +63,15 @@ class FormatsTest {
         }
     }
 
+    /** Found by fuzzing: Jackson took leading zero bytes for UTF-32 and failed with an I/O error, not a format error. */
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"VICS", "STIX", "JSONL"})
+    void bytesThatLookLikeUtf16Or32AreMalformedUtf8TextNotAnIoError(Format format) {
+        byte[] utf32 = "{\"value\":[]}".getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+        assertThatThrownBy(() -> Io.readAll(format, new ByteArrayInputStream(utf32), ReadOptions.DEFAULT))
+                .isInstanceOf(FormatException.class).hasMessageStartingWith("line 1");
+    }
+
     @Test
     void filesThatShowNoFormatAreNotGuessed() {
         assertThat(Formats.detect(new byte[0])).isEmpty();

@@ -32,9 +32,13 @@ public final class Json {
 
     private Json() {}
 
-    /** A streaming parser over the input (BOM skipped; the caller's stream stays open). */
+    /**
+     * A streaming parser over the input read as UTF-8 text, as every format is (BOM skipped; the caller's stream
+     * stays open). Given bytes, Jackson would guess UTF-16 or UTF-32 from zero bytes at the start and then fail
+     * with an I/O error instead of a format error (found by fuzzing); as text, such bytes are malformed JSON.
+     */
     public static JsonParser parser(InputStream in) throws IOException {
-        return MAPPER.createParser(Streams.open(in));
+        return MAPPER.createParser(Streams.reader(in));
     }
 
     /** A streaming generator over the output (the caller's stream stays open). */

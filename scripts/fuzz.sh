@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing (Jazzer) of every fuzz target, each for DURATION, one after another (not a test).
+# The default build only replays each target's committed seed corpus; this runs the fuzzer itself.
+#   scripts/fuzz.sh 30m                      # every target, 30 minutes each
+#   scripts/fuzz.sh 2m hashing:jpeg formats:csv   # some targets (MODULE:METHOD)
+# A finding is saved by Jazzer as crash-* beside the target's seeds (src/test/resources/…Inputs/METHOD/), where the
+# default build replays it from then on: fix the bug, keep the file. The corpus the fuzzer grows lives in
+# MODULE/.cifuzz-corpus/ (ignored by git). Per target: executions, coverage and findings, from libFuzzer's last line.
+set -euo pipefail
+DURATION=${1:?usage: scripts/fuzz.sh DURATION [MODULE:METHOD ...]  (DURATION as 30s, 10m, 1h)}
+shift
+cd "$(dirname "$0")/.."
+# shellcheck source=jdk.sh
+source scripts/jdk.sh
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+
+declare -A CLASS=(
+    [hashing]=io.vgtx.hashing.fuzz.ImageDecodingFuzzTest
+    [formats]=io.vgtx.formats.fuzz.ImportFormatFuzzTest
+    [server]=io.vgtx.server.fuzz.JsonBodyFuzzTest
+)
+ALL=(hashing:jpeg hashing:png hashing:gif hashing:webp hashing:bmp hashing:tiff
+     formats:csv formats:pdq formats:jsonl formats:vics formats:icse formats:stix)
+if [[ -d server/src/test/java/io/vgtx/server/fuzz ]]; then
+    ALL+=($(grep -ho 'void [a-zA-Z]*(FuzzedDataProvider\|void [a-zA-Z]*(byte\[\]' server/src/test/java/io/vgtx/server/fuzz/*.java \
+        | sed -E 's/void ([a-zA-Z]*)\(.*/server:\1/'))
+fi
+TARGETS=("$@")
+[[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=("${ALL[@]}")
+
+mkdir -p target/fuzz
+
+summary=()
+for target in "${TARGETS[@]}"; do
+    module=${target%%:*}
+    method=${target#*:}
+    log="target/fuzz/$module-$method.log"
+    inputs=$(find "$module/src/test/resources" -type d -name "$method" -path '*Inputs*' | head -1)
+    before=$(find "$inputs" -name 'crash-*' 2>/dev/null | wc -l)
+    echo "== fuzzing $module $method for $DURATION (log: $log)"
+    status=ok
+    # -am builds the modules it needs from this tree; the other modules' tests do not match -Dtest and are skipped.
+    JAZZER_FUZZ=1 mvn -B -o test -pl "$module" -am -Dtest="${CLASS[$module]}#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+        -Djazzer.max_duration="$DURATION" -DtrimStackTrace=false > "$log" 2>&1 || status=FINDING
+    after=$(find "$inputs" -name 'crash-*' 2>/dev/null | wc -l)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    coverage=$(grep -oE 'cov: [0-9]+' <<<"$last" || true)
+    line="$module:$method  executions ${last%%[[:space:]]*}  $coverage  findings $((after - before))  $status"
+    echo "$line"
+    summary+=("$line")
+done
+echo "== summary ($DURATION per target)"
+printf '%s\n' "${summary[@]}"
