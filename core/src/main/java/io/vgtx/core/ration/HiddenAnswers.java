@@ -123,7 +123,7 @@ public final class HiddenAnswers implements AutoCloseable {
      */
     public HiddenAnswers(Database database, InstantSource clock, Notifications notifications, AuditLog audit, int answersPerDay,
                          Duration interval) {
-        new HiddenQuota(answersPerDay);
+        new HiddenQuota(answersPerDay); // checks the quota now, not at the first hit
         this.database = database;
         this.clock = clock;
         this.notifications = notifications;

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bits from a police force's AMBER entry, finds its distance (by {@code threshold}, or by walking its hash with
  * cumulative bit flips to the edge of 31 bits), then sends the 256 one-bit flips just inside the edge: the flips that
  * still hit would be the bits that differ. Run in one or two requests, over 100, and over three tokens and a console
- * user of the hotline, it must end no nearer the hidden value than it started, and the owner must be told.
+ * user of the hotline, it must end no nearer the hidden value than it started, and the owner must be told. On both
+ * databases, with the ration's background writer started, as {@code vgtx serve} runs it.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class HitOracleAttackTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final Random RANDOM = new Random(14);
@@ -34,6 +40,8 @@ class HitOracleAttackTest {
     /** The attacker's own hash: 20 random bits from the hidden one. */
     private static final Code256 START = flipBits(HIDDEN, RANDOM.ints(0, 256).distinct().limit(20).toArray());
 
+    @Parameter
+    Backend backend;
     @TempDir
     Path tempDir;
     LiveNode node;
@@ -48,7 +56,7 @@ class HitOracleAttackTest {
 
     @BeforeEach
     void node() {
-        node = new LiveNode(Backend.SQLITE, tempDir);
+        node = new LiveNode(backend, tempDir);
         node.services.matching().hiddenAnswers().start();
         Organisation police = node.taskforce.active("Owner Police", OrganisationKind.LAW_ENFORCEMENT);
         ownerAdmin = node.taskforce.token(police, Role.ADMIN);
@@ -124,6 +132,36 @@ class HitOracleAttackTest {
         assertThat(withThreshold(answers)).as("so the tests above would fail if the node answered as before").isEqualTo(HIDDEN);
         assertThat(walkingToTheEdge(answers, 1)).isEqualTo(HIDDEN);
         assertThat(walkingToTheEdge(answers, 50)).isEqualTo(HIDDEN);
+    }
+
+    @Test
+    void oneQuotaServesMatchesImageMatchesAndReportAssessments() throws Exception {
+        byte[] image = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("vgtx.testdata", "../../shared/testdata"))
+                .resolve("pdq/images/reg-test-input/dih/bridge-1-original.jpg"));
+        Code256 pdq = Code256.fromHex(node.postBytes(ownerAdmin, "/api/v1/match/image", "image/jpeg", image).json().get("pdq").asText());
+        long bank = node.post(ownerAdmin, "/api/v1/banks", "{\"name\":\"bridge\",\"distribution\":\"AMBER\"}").json().get("id").asLong();
+        assertThat(node.post(ownerAdmin, "/api/v1/banks/" + bank + "/entries",
+                "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + pdq.toHex() + "\"}]}").status()).isEqualTo(200);
+        String analyst = node.taskforce.token(node.taskforce.organisations.findByName("Test Hotline").orElseThrow(), Role.ANALYST);
+
+        assertThat(node.postBytes(analyst, "/api/v1/match/image", "image/jpeg", image).json().get("hits")).as("the image: 1").hasSize(1);
+        for (int bit = 0; bit < 7; bit++) assertThat(hotline.get(bit % 4).ask(List.of(pdq.flip(bit)), null)).as("hash %d", bit + 2).containsExactly(true);
+        assertThat(hotline.getFirst().ask(List.of(pdq.flip(100)), null)).as("the ninth").containsExactly(false);
+        assertThat(node.postBytes(analyst, "/api/v1/match/image", "image/jpeg", image).json().get("hits")).as("the image again").hasSize(1);
+
+        assertThat(assessedHits(analyst, pdq.flip(101))).as("a report's new hash, past the quota").isEmpty();
+        assertThat(assessedHits(analyst, pdq.flip(3))).as("a report's hash answered before").hasSize(1);
+    }
+
+    /** The hits a report of one hash keeps when the hotline assesses it. */
+    private JsonNode assessedHits(String token, Code256 hash) {
+        LiveNode.Reply made = node.post(token, "/api/v1/reports", "{\"url\":\"https://files.example.de/x\",\"hashes\":[{\"type\":\"PDQ\",\"value\":\""
+                + hash.toHex() + "\"}],\"source\":\"PUBLIC\",\"hostingCountry\":\"DE\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        LiveNode.Reply assessed = node.post(token, "/api/v1/reports/" + id + "/assessment", "{\"illegal\":true,\"category\":\"A\"}");
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(200);
+        return node.get(token, "/api/v1/reports/" + id).json().get("results").get(0).get("hits");
     }
 
     /** Finds the distance with {@code threshold} 0..31, then sends the 256 flips with threshold distance - 1: hits differ. */
