@@ -156,10 +156,16 @@ public final class HiddenAnswers implements AutoCloseable {
         synchronized (quota) {
             for (Asked a : asked) for (Hit hit : a.hits()) quota.watch(hit.entryId(), hit.owner(), hit.entry(), day);
             for (Asked a : asked) {
+                List<HiddenQuota.Near> nearby = quota.near(a.queries(), day);
+                if (nearby.isEmpty()) {
+                    // The common case (near no hidden entry it has come close to): nothing to count, nothing allocated.
+                    answered.add(Set.of());
+                    continue;
+                }
                 Set<Long> hits = new HashSet<>();
                 for (Hit hit : a.hits()) hits.add(hit.entryId());
                 Set<Long> yes = new HashSet<>();
-                for (HiddenQuota.Near n : quota.near(a.queries(), day)) {
+                for (HiddenQuota.Near n : nearby) {
                     long id = n.entry().entryId();
                     HiddenQuota.Decision decision = quota.count(id, n.query(), day);
                     near.put(id, decision.nearQueries());
