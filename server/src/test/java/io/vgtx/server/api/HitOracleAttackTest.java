@@ -231,6 +231,11 @@ class HitOracleAttackTest {
         return flips;
     }
 
+    /**
+     * Against the ration the attacker's answers are at most 8 true ones per day: with threshold, its own hash hits at 0
+     * (the node ignores the threshold for the entry), so it flips the first bits that hit, mostly bits that agree, and
+     * ends farther; walking, the walk's first 8 points use up the quota and no flip of its "edge" hits, so it learns nothing.
+     */
     private void assertNoNearer(Code256 guess) {
         assertThat(distance(guess, HIDDEN)).as("the attacker's best reconstruction, from %d bits", distance(START, HIDDEN))
                 .isGreaterThanOrEqualTo(distance(START, HIDDEN));
