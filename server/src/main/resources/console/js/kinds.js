@@ -1,6 +1,7 @@
 // The kinds of notification the node sends, in words. A kind added later shows by its name until it is listed here.
 export const KINDS = {
   MATCH_HIT: 'Hit on your entry',
+  PROBE_SUSPECTED: 'Probe of your entry suspected',
   ENTRY_CONFIRMED: 'Entry confirmed',
   ENTRY_DISPUTED: 'Entry disputed',
   DECONFLICTION: 'Deconfliction alert',

@@ -3,6 +3,7 @@ package io.vgtx.cli.serve;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.casework.CaseAlerts;
+import io.vgtx.core.ration.HiddenQuota;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.webhook.WebhookSettings;
@@ -63,6 +64,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "told (default: ${DEFAULT-VALUE}).")
     int disputeThreshold;
 
+    @Option(names = "--hidden-answers-per-day", paramLabel = "N", defaultValue = "" + HiddenQuota.DEFAULT_ANSWERS_PER_DAY,
+            description = "Hit/no-hit answers an organisation gets per UTC day for one entry it may not see: every distinct query "
+                    + "hash within 48 bits of the entry counts, hit or not; past them the entry is silent for it until the next "
+                    + "day (1..64, default: ${DEFAULT-VALUE}).")
+    int hiddenAnswersPerDay;
+
     @Spec
     CommandSpec spec;
 
@@ -81,10 +88,12 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--webhook-attempts must be 1..100");
         if (disputeThreshold < 1 || disputeThreshold > 100)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dispute-threshold must be 1..100");
+        if (hiddenAnswersPerDay < 1 || hiddenAnswersPerDay > 64)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hidden-answers-per-day must be 1..64");
         Database database = node.open();
         ReportSettings reportSettings = ReportSettings.fallback(reportFallback);
         NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings,
-                        disputeThreshold)
+                        disputeThreshold, hiddenAnswersPerDay)
                 .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts));
         reportSettings.fallbackOrganisation().filter(name -> new Organisations(database, InstantSource.system()).findByName(name).isEmpty())
                 .ifPresent(name -> spec.commandLine().getErr().println("vgtx: note: --report-fallback '" + name
@@ -103,11 +112,14 @@ public final class ServeCommand implements Callable<Integer> {
                 .background(services.reliance())
                 // What each organisation looked up per day, likewise.
                 .background(services.matchDays())
+                // The ration's counts and the owners' hit and probe notifications, likewise.
+                .background(services.matching().hiddenAnswers())
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);
         webhooks.start();
         services.reliance().start();
         services.matchDays().start();
+        services.matching().hiddenAnswers().start();
         PrintWriter out = spec.commandLine().getOut();
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();

@@ -141,6 +141,53 @@ class ServeCommandTest {
     }
 
     @Test
+    void hiddenAnswersPerDayOutsideOneToSixtyFourIsAUsageError() {
+        CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--hidden-answers-per-day", "65");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--hidden-answers-per-day must be 1..64");
+    }
+
+    @Test
+    void hiddenAnswersPerDayRationsTheServedNodesHitsAndItsCountsAreWrittenWhenItStops() throws Exception {
+        CliRun init = CliRun.of("admin", "init", "--org", "NL Police", "--country", "NL", "--data-dir", dataDir.toString());
+        assertThat(init.exitCode()).isZero();
+        String admin = init.out().strip();
+        String board = init.err().lines().filter(l -> l.contains("vgtx_")).map(l -> l.replaceAll("^.*(vgtx_\\S+).*$", "$1")).findFirst().orElseThrow();
+        CommandLine cli = Main.commandLine();
+        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString(), "--hidden-answers-per-day", "1");
+        ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+        serve.spec.commandLine().setOut(new PrintWriter(new StringWriter(), true));
+        String hidden = "3c".repeat(32);
+        try (NodeServer server = serve.start(); HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.port() + "/api/v1";
+            post(client, base + "/banks", admin, "{\"name\":\"amber\",\"distribution\":\"AMBER\"}");
+            post(client, base + "/banks/1/entries", admin, "{\"entries\":[{\"type\":\"PDQ\",\"value\":\"" + hidden + "\"}]}");
+            post(client, base + "/organisations", null, "{\"name\":\"DE Hotline\",\"kind\":\"HOTLINE\",\"country\":\"DE\"}");
+            post(client, base + "/organisations/2/votes", board, "{\"approve\":true}");
+            post(client, base + "/organisations/2/agreement", admin, "{\"version\":\"2026-1\",\"signatory\":\"Jane Doe\"}");
+            String hotline = post(client, base + "/organisations/2/tokens", admin, "{\"role\":\"ANALYST\"}").replaceAll("^.*\"token\":\"([^\"]+)\".*$", "$1");
+
+            String first = post(client, base + "/match", hotline, "{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"" + "3d" + hidden.substring(2) + "\"}]}");
+            String second = post(client, base + "/match", hotline, "{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"" + "3e" + hidden.substring(2) + "\"}]}");
+            assertThat(first).contains("\"organisation\":\"NL Police\"");
+            assertThat(second).as("the second hash near the entry today is past a quota of 1").contains("\"hits\":[]");
+        }
+        try (Database db = Database.open(DatabaseConfig.dataDirectory(dataDir))) {
+            List<Long> counted = db.read(h -> h.createQuery("SELECT near_queries FROM hidden_answer_days").mapTo(Long.class).list());
+            assertThat(counted).as("written by the background writer, the last time as the node stopped").containsExactly(2L);
+        }
+    }
+
+    private static String post(HttpClient client, String url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isBetween(200, 201);
+        return response.body();
+    }
+
+    @Test
     void webhookAttemptsOutsideOneToAHundredAreAUsageError() {
         CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "0");
         assertThat(run.exitCode()).isEqualTo(2);

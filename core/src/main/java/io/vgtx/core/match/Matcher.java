@@ -27,6 +27,8 @@ import java.util.Optional;
  */
 public final class Matcher {
     private static final int ENTRY_BATCH = 500;
+    /** An id no entry has (ids start at 1). */
+    private static final long NO_ENTRY = -1;
     private final BankStore store;
     private final MatchIndex index;
 
@@ -101,6 +103,12 @@ public final class Matcher {
 
     /** Reads in chunks, so that a request of 10 000 hashes with many hits stays within every database's bind limit. */
     private Map<Long, Entry> entries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            // A lookup that found nothing reads once, as one that found something does, so that the time of an answer
+            // does not say whether an entry the asker may not see matched (issue 14): one indexed read of no row.
+            store.entries(List.of(NO_ENTRY));
+            return Map.of();
+        }
         Map<Long, Entry> byId = new HashMap<>();
         for (int from = 0; from < ids.size(); from += ENTRY_BATCH) {
             for (Entry e : store.entries(ids.subList(from, Math.min(ids.size(), from + ENTRY_BATCH)))) byId.put(e.id(), e);

@@ -4,6 +4,11 @@ package io.vgtx.core.notify;
 public enum NotificationKind {
     /** Another organisation's query matched an entry of ours that it may not see: it was told to contact us. */
     MATCH_HIT,
+    /**
+     * Another organisation's queries crowd within a few bits of each other near an entry of ours that it may not see,
+     * as a probe for the entry's value would (io.vgtx.core.ration.HiddenQuota): its answers are rationed; ask it why.
+     */
+    PROBE_SUSPECTED,
     /** Another organisation confirmed one of our entries. */
     ENTRY_CONFIRMED,
     /** Another organisation disputed one of our entries. */

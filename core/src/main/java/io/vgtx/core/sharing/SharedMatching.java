@@ -14,19 +14,24 @@ import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.match.MatchQuery;
 import io.vgtx.core.match.MatchResult;
 import io.vgtx.core.match.Matcher;
-import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.ration.HiddenAnswers;
+import io.vgtx.core.ration.HiddenQuota;
 import io.vgtx.core.signal.PdqSignal;
 import io.vgtx.core.store.BankStore;
 import io.vgtx.core.store.Database;
+import io.vgtx.hashing.pdq.Dihedral;
+import io.vgtx.hashing.pdq.PdqHash;
 import io.vgtx.hashing.pdq.PdqResult;
+import io.vgtx.index.hamming.Code256;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -41,13 +46,18 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Matching with the distribution rules applied: an asker gets the entries it may see; for a matching
  * entry it may not see it gets a hit/no-hit answer naming the owner to contact, and the owner is told
  * who asked (once per request) — never the other way round.
+ *
+ * <p>Hit/no-hit answers are not an oracle for the hidden entry's value (issue 14): they use the node's threshold (31),
+ * never the asker's, and {@link HiddenAnswers} rations them per organisation, entry and day. An entry silenced by the
+ * ration is left out of everything that follows (victim identifications, the hooks, what a report records), and the
+ * owners' notifications are queued, not written on the request's path, so neither the answer nor its timing says
+ * whether a silenced entry matched.
  */
 public final class SharedMatching {
     public static final int MAX_HASHES = 10_000;
@@ -65,9 +75,9 @@ public final class SharedMatching {
     private final MatchIndex index;
     private final ChangeLog changes;
     private final Matcher matcher;
-    private final Notifications notifications;
     private final AuditLog audit;
     private final SharingHooks hooks;
+    private final HiddenAnswers hidden;
     private final AtomicLong matchedHashes = new AtomicLong();
     private final AtomicLong queriedHashes = new AtomicLong();
     /** Whether a background catch-up is running. */
@@ -81,7 +91,15 @@ public final class SharedMatching {
     /** As above, with what casework adds to every answer: victim identifications, and deconfliction alerts. */
     public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
                           MatchIndex index, Notifications notifications, AuditLog audit, SharingHooks hooks) {
+        this(database, store, recipients, organisations, index, notifications, audit, hooks,
+                new HiddenAnswers(database, InstantSource.system(), notifications, audit, HiddenQuota.DEFAULT_ANSWERS_PER_DAY));
+    }
+
+    /** As above, with hidden answers rationed by {@code hidden} (the node's, started, with its clock and quota). */
+    public SharedMatching(Database database, BankStore store, BankRecipients recipients, Organisations organisations,
+                          MatchIndex index, Notifications notifications, AuditLog audit, SharingHooks hooks, HiddenAnswers hidden) {
         this.hooks = hooks;
+        this.hidden = hidden;
         this.database = database;
         this.store = store;
         this.recipients = recipients;
@@ -89,11 +107,15 @@ public final class SharedMatching {
         this.index = index;
         this.changes = new ChangeLog(database.jdbi());
         this.matcher = new Matcher(store, index);
-        this.notifications = notifications;
         this.audit = audit;
     }
 
-    /** Looks up each hash. @throws IllegalArgumentException for more than {@value #MAX_HASHES} hashes or a threshold outside 0..31 */
+    /**
+     * Looks up each hash. {@code threshold} applies to the entries the asker may see; hidden entries answer at the
+     * node's threshold (31), rationed.
+     *
+     * @throws IllegalArgumentException for more than {@value #MAX_HASHES} hashes or a threshold outside 0..31
+     */
     public List<QueryResult> match(Principal principal, List<HashQuery> queries, int threshold) {
         return answer(principal, queries, threshold).results();
     }
@@ -132,15 +154,55 @@ public final class SharedMatching {
         // The lookups run on all cores: a PDQ range search costs ~20 µs at 1 M entries (~80 µs at 10 M), so a request of
         // 100 hashes would otherwise wait 2-8 ms on one core while the others idle. Low-quality PDQ is not looked up. Answering stays sequential.
         List<Integer> looked = IntStream.range(0, queries.size()).filter(i -> !isLowQuality(queries.get(i))).boxed().toList();
+        // Always the node's threshold: the asker's applies below, to what it may see only.
         List<List<Match>> matched = matcher.matchHashes(looked.stream()
-                .map(i -> new Matcher.Lookup(queries.get(i).type(), queries.get(i).value())).toList(), threshold, queries.size() >= PARALLEL_FROM);
-        List<List<Match>> found = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
-        for (int k = 0; k < looked.size(); k++) found.set(looked.get(k), matched.get(k));
+                .map(i -> new Matcher.Lookup(queries.get(i).type(), queries.get(i).value())).toList(), PdqSignal.DEFAULT_THRESHOLD,
+                queries.size() >= PARALLEL_FROM);
+        List<List<Match>> all = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
+        for (int k = 0; k < looked.size(); k++) all.set(looked.get(k), matched.get(k));
+        List<HiddenAnswers.Asked> asked = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            HashQuery query = queries.get(i);
+            List<Code256> hashes = query.type() == PdqSignal.PDQ && !isLowQuality(query) ? List.of(Code256.fromHex(query.value())) : List.of();
+            asked.add(asked(sight, hashes, all.get(i), match -> hashes.getFirst()));
+        }
+        HiddenAnswers.Rationed rationed = hidden.ration(principal, asked);
+        List<List<Match>> found = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) found.add(rationed(sight, all.get(i), threshold, rationed.answered().get(i)));
         Answering answering = new Answering(sight, victimIdentifications(found));
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) results.add(answering.answer(queries.get(i), found.get(i), isLowQuality(queries.get(i))));
-        answering.record(principal, queries, found);
+        answering.record(principal, queries, found, rationed.nearQueries());
         return new Answered(results, found, sight);
+    }
+
+    /** One query's hashes and the hidden PDQ entries found within 31 bits of them, for the ration. */
+    private static HiddenAnswers.Asked asked(Sight sight, List<Code256> hashes, List<Match> found,
+                                             java.util.function.Function<Match, Code256> matchedHash) {
+        if (hashes.isEmpty()) return new HiddenAnswers.Asked(List.of(), List.of());
+        List<HiddenAnswers.Hit> hits = new ArrayList<>();
+        for (Match match : found) {
+            Entry entry = match.entry();
+            if (match.type() != PdqSignal.PDQ || sight.canSee(entry)) continue;
+            hits.add(new HiddenAnswers.Hit(entry.id(), sight.bank(entry.bankId()).orElseThrow().owner(),
+                    Code256.fromHex(entry.data().value()), matchedHash.apply(match)));
+        }
+        return new HiddenAnswers.Asked(hashes, hits);
+    }
+
+    /**
+     * What the asker is answered from: the entries it may see within its own threshold, exact digests of hidden entries
+     * (they say no more than it sent), and the hidden PDQ entries the ration answers; silenced ones are dropped here.
+     */
+    private static List<Match> rationed(Sight sight, List<Match> found, int threshold, Set<Long> answered) {
+        if (found.isEmpty()) return found;
+        List<Match> kept = new ArrayList<>(found.size());
+        for (Match match : found) {
+            boolean pdq = match.type() == PdqSignal.PDQ;
+            if (sight.canSee(match.entry()) ? !pdq || match.distance() <= threshold : !pdq || answered.contains(match.entry().id()))
+                kept.add(match);
+        }
+        return kept;
     }
 
     /** The identifications of the series the matching entries belong to. */
@@ -170,10 +232,26 @@ public final class SharedMatching {
         AccessDeniedException.require(principal, Permission.READ);
         catchUp();
         MatchResult result = matcher.match(content);
-        Answering answering = new Answering(Sight.of(principal, store, recipients), victimIdentifications(List.of(result.matches())));
-        QueryResult answer = answering.answer(described, result.matches(), result.lowQualityPdq());
-        answering.record(principal, List.of(described), List.of(result.matches()));
+        Sight sight = Sight.of(principal, store, recipients);
+        Map<Dihedral, PdqHash> variants = content.pdq().filter(pdq -> !result.lowQualityPdq())
+                .map(pdq -> pdq.hasDihedral() ? pdq.dihedral() : Map.of(Dihedral.ORIG, pdq.hash())).orElse(Map.of());
+        List<Code256> hashes = variants.values().stream().map(SharedMatching::code).distinct().toList();
+        HiddenAnswers.Rationed rationed = hidden.ration(principal, List.of(asked(sight, hashes, result.matches(),
+                match -> code(variants.get(match.transform().orElse(Dihedral.ORIG))))));
+        List<Match> found = rationed(sight, result.matches(), content.threshold(), rationed.answered().getFirst());
+        Answering answering = new Answering(sight, victimIdentifications(List.of(found)));
+        QueryResult answer = answering.answer(described, found, result.lowQualityPdq());
+        answering.record(principal, List.of(described), List.of(found), rationed.nearQueries());
         return answer;
+    }
+
+    private static Code256 code(PdqHash hash) {
+        return new Code256(hash.w0(), hash.w1(), hash.w2(), hash.w3());
+    }
+
+    /** The ration of hidden answers (its background writer is the node's to start and stop). */
+    public HiddenAnswers hiddenAnswers() {
+        return hidden;
     }
 
     /** Hashes (or pieces of content) looked up so far. */
@@ -231,7 +309,7 @@ public final class SharedMatching {
             throw new IllegalArgumentException("threshold must be 0.." + PdqSignal.DEFAULT_THRESHOLD + ", not " + threshold);
     }
 
-    /** One request's answers, and what they oblige: notifications to owners of hidden matches, an audit event. */
+    /** One request's answers, and what they oblige: notifications to owners of hidden matches (queued), an audit event. */
     private final class Answering {
         private final Sight sight;
         private final Map<String, VictimIdentification> identified;
@@ -288,11 +366,13 @@ public final class SharedMatching {
          * Notifies each owner of hidden matches once and audits restricted reads and hits, in one write, together with
          * what the hooks make of the answers (deconfliction alerts).
          */
-        void record(Principal principal, List<HashQuery> queries, List<List<Match>> found) {
+        void record(Principal principal, List<HashQuery> queries, List<List<Match>> found, Map<Long, Long> nearQueries) {
             matchedHashes.addAndGet(answered);
             queriedHashes.addAndGet(queried);
             Optional<Consumer<Handle>> followUp = hooks.matched(principal, queries, found);
-            if (!hiddenByOwner.isEmpty() || restrictedSeen > 0 || followUp.isPresent()) write(principal, followUp);
+            // The owners of hidden matches are told off this request's path (queued), so a hit costs the asker no write.
+            hidden.told(principal, hiddenByOwner, nearQueries);
+            if (restrictedSeen > 0 || followUp.isPresent()) write(principal, followUp);
             // Not writes: the hooks note who relied on which entry, and the request's counts, to be written later, off this
             // request's path.
             if (shown != null) hooks.shown(principal, shown);
@@ -302,14 +382,10 @@ public final class SharedMatching {
         private void write(Principal principal, Optional<Consumer<Handle>> followUp) {
             database.write(handle -> {
                 followUp.ifPresent(write -> write.accept(handle));
-                if (hiddenByOwner.isEmpty() && restrictedSeen == 0) return null;
-                hiddenByOwner.forEach((owner, entryIds) -> notifications.notify(handle, owner, NotificationKind.MATCH_HIT,
-                        "entry:" + entryIds.first(), Map.of("asker", principal.organisationName(),
-                                "entries", entryIds.stream().limit(100).map(String::valueOf).collect(Collectors.joining(",")),
-                                "count", String.valueOf(entryIds.size()))));
+                if (restrictedSeen == 0) return null;
+                // Hits are audited with their notifications (match.hit), off this path.
                 audit.append(handle, Actor.of(principal), "match.query", "match", Outcome.OK, Map.of(
-                        "restricted_matches", String.valueOf(restrictedSeen),
-                        "hits", String.join(",", hiddenByOwner.keySet())));
+                        "restricted_matches", String.valueOf(restrictedSeen)));
                 return null;
             });
         }

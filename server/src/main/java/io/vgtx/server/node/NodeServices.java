@@ -12,6 +12,8 @@ import io.vgtx.core.match.MatchIndex;
 import io.vgtx.core.notify.Notifications;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.policy.BankRecipients;
+import io.vgtx.core.ration.HiddenAnswers;
+import io.vgtx.core.ration.HiddenQuota;
 import io.vgtx.core.reliance.Reliance;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.report.Reports;
@@ -69,6 +71,16 @@ public record NodeServices(Database database, InstantSource clock, Organisations
      */
     public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings,
                                     int disputeThreshold) {
+        return open(database, clock, snapshot, reportSettings, disputeThreshold, HiddenQuota.DEFAULT_ANSWERS_PER_DAY);
+    }
+
+    /**
+     * As above, with at most {@code hiddenAnswersPerDay} answers per asking organisation, hidden entry and UTC day
+     * ({@code vgtx serve --hidden-answers-per-day}). The ration's background writer is not started here: the node
+     * starts and stops it ({@code matching().hiddenAnswers()}); until then each request writes its own records.
+     */
+    public static NodeServices open(Database database, InstantSource clock, Optional<Path> snapshot, ReportSettings reportSettings,
+                                    int disputeThreshold, int hiddenAnswersPerDay) {
         BankStore store = new BankStore(database, clock);
         BankRecipients recipients = new BankRecipients(database);
         Organisations organisations = new Organisations(database, clock);
@@ -82,7 +94,9 @@ public record NodeServices(Database database, InstantSource clock, Organisations
         // What each organisation looked up per day, added up in memory on the match path and written in the background.
         MatchDays matchDays = new MatchDays(database, clock);
         SharingHooks hooks = SharingHooks.all(casework, reliance, matchDays);
-        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, hooks);
+        // Hit/no-hit answers rationed per organisation, hidden entry and day; counts read back from the database.
+        HiddenAnswers hidden = new HiddenAnswers(database, clock, notifications, audit, hiddenAnswersPerDay);
+        SharedMatching matching = new SharedMatching(database, store, recipients, organisations, index, notifications, audit, hooks, hidden);
         return new NodeServices(database, clock, organisations, new Tokens(database, clock), store, recipients, notifications, audit,
                 new SharedBanks(store, recipients, new EntryOpinions(database, clock), notifications, audit, hooks),
                 matching,

@@ -60,6 +60,9 @@ final class LiveNode implements AutoCloseable {
                 .background(services.webhookDelivery())
                 .background(services.reliance().start())
                 .background(services.matchDays().start())
+                // Not started: each request writes its own hit notifications, as the tests that read them at once expect;
+                // a test of the node as it runs starts it (services.matching().hiddenAnswers().start()).
+                .background(services.matching().hiddenAnswers())
                 .version("test")
                 .start();
         NodeApi.registerMetrics(server.metrics(), services);

@@ -46,7 +46,10 @@ public final class FeedRoutes implements ApiRoutes {
                         .returns(FeedView.class)
                         .handle(this::feed),
                 ApiRoute.get("/api/v1/notifications").summary("Your organisation's notifications, oldest first").tag("feed")
-                        .description("Hits on your entries by organisations that may not see them, confirmations and disputes of your entries.")
+                        .description("Hits on your entries by organisations that may not see them (`MATCH_HIT`; `details.near_queries` "
+                                + "says, per entry, `id:count` distinct query hashes the asker sent within 48 bits of it today), suspected "
+                                + "probes of your entries (`PROBE_SUSPECTED`: `asker`, `entry`, `near_queries`, `answered`), confirmations "
+                                + "and disputes of your entries.")
                         .query("after", "Notification id to continue after (default 0).")
                         .query("limit", "Notifications per page, 1.." + Notifications.MAX_PAGE + " (default 100).")
                         .query("kind", "Only these kinds, comma-separated (e.g. DECONFLICTION); every kind when absent.")

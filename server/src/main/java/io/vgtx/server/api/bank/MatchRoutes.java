@@ -1,6 +1,7 @@
 package io.vgtx.server.api.bank;
 
 import io.vgtx.core.match.MatchQuery;
+import io.vgtx.core.ration.HiddenQuota;
 import io.vgtx.core.sharing.HashQuery;
 import io.vgtx.core.sharing.QueryResult;
 import io.vgtx.core.sharing.SharedMatching;
@@ -44,6 +45,13 @@ public final class MatchRoutes implements ApiRoutes {
 
     private final ImageDecoders decoders = ImageDecoders.detect();
 
+    /** What the OpenAPI document says of the ration (io.vgtx.core.ration.HiddenQuota). */
+    private static final String RATIONED = "Hit/no-hit answers are rationed: per entry you may not see, your organisation (all its "
+            + "tokens and users, matches, image matches and report assessments together) gets answers for at most `vgtx serve "
+            + "--hidden-answers-per-day` (default " + HiddenQuota.DEFAULT_ANSWERS_PER_DAY + ") distinct PDQ hashes within "
+            + HiddenQuota.NEAR_BITS + " bits of it per UTC day, hit or not (the same hash again counts once); past them the entry is "
+            + "silent for you until the next day, and hashes crowding near it are told to its owner (`PROBE_SUSPECTED`).";
+
     public MatchRoutes(NodeServices services) {
         this.matching = services.matching();
     }
@@ -53,13 +61,16 @@ public final class MatchRoutes implements ApiRoutes {
         return List.of(
                 ApiRoute.post("/api/v1/match").summary("Match hashes against every bank").tag("match")
                         .description("Up to " + SharedMatching.MAX_HASHES + " hashes of any type. `matches` holds the entries you may "
-                                + "see; `hits` names organisations holding matches you may not see (contact them; they have been told). "
-                                + "A PDQ hash with `quality` below " + SharedMatching.MIN_QUALITY + " is not looked up (`lowQuality`).")
+                                + "see, within `threshold` (0.." + PdqSignal.DEFAULT_THRESHOLD + ", default " + PdqSignal.DEFAULT_THRESHOLD + "); "
+                                + "`hits` names organisations holding matches you may not see (contact them; they are told), always at the "
+                                + "node's threshold (" + PdqSignal.DEFAULT_THRESHOLD + "), whatever `threshold` says. " + RATIONED
+                                + " A PDQ hash with `quality` below " + SharedMatching.MIN_QUALITY + " is not looked up (`lowQuality`).")
                         .accepts(MatchRequest.class).returns(MatchResponse.class)
                         .handle(this::matchHashes),
                 ApiRoute.post("/api/v1/match/image").summary("Match an image, hashed in memory and never stored").tag("match")
                         .description("The request body is the image file itself (`Content-Type: image/*` or `application/octet-stream`). "
-                                + "It is hashed (MD5, SHA-1, SHA-256, PDQ in all eight orientations) in memory and forgotten.")
+                                + "It is hashed (MD5, SHA-1, SHA-256, PDQ in all eight orientations) in memory and forgotten. "
+                                + "Hits are rationed as for `/api/v1/match`, from the same quota.")
                         .returns(ImageMatchResponse.class)
                         .handle(this::matchImage));
     }
