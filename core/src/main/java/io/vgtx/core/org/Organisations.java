@@ -1,5 +1,6 @@
 package io.vgtx.core.org;
 
+import io.vgtx.core.names.Skeleton;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
@@ -324,11 +325,23 @@ public final class Organisations {
                 .mapTo(int.class).one() > 0;
     }
 
+    /**
+     * Inserts, once no organisation has a name that looks like this one ({@link Skeleton}: an impostor of another
+     * organisation would get the reports and trust meant for it). The message does not name the other organisation:
+     * an applicant is no one yet.
+     */
     private Organisation insert(Handle handle, String name, OrganisationKind kind, String country, Optional<String> contact,
                                 MembershipState state, boolean operator) {
+        String skeleton = Skeleton.of(name);
+        if (handle.createQuery("SELECT COUNT(*) FROM organisations WHERE name_skeleton = :skeleton").bind("skeleton", skeleton)
+                .mapTo(int.class).one() > 0) {
+            throw new AlreadyExistsException("organisation name '" + name + "' looks like the name of an organisation on this node "
+                    + "(the same after Unicode look-alike letters, case and spaces are set aside)");
+        }
         handle.createUpdate("""
-                        INSERT INTO organisations (name, kind, country, contact, state, operator, created_at)
-                        VALUES (:name, :kind, :country, :contact, :state, :operator, :created)""")
+                        INSERT INTO organisations (name, kind, country, contact, state, operator, created_at, name_skeleton)
+                        VALUES (:name, :kind, :country, :contact, :state, :operator, :created, :skeleton)""")
+                .bind("skeleton", skeleton)
                 .bind("name", name).bind("kind", kind.name()).bind("country", country)
                 .bind("contact", contact.orElse(null)).bind("state", state.name())
                 .bind("operator", operator).bind("created", now().toEpochMilli())
