@@ -37,8 +37,9 @@ class NameSkeletonMigrationTest {
         try (Database db = Database.open(DatabaseConfig.dataDirectory(dir))) {
             Organisations orgs = new Organisations(db, InstantSource.system());
             assertThat(orgs.list()).hasSize(3);
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organisations WHERE name_skeleton IS NULL")
-                    .mapTo(int.class).one())).as("the later look-alike only").isEqualTo(1);
+            int unguarded = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organisations WHERE name_skeleton IS NULL")
+                    .mapTo(int.class).one());
+            assertThat(unguarded).as("the later look-alike only").isEqualTo(1);
             assertThatThrownBy(() -> orgs.apply("OP  POLICE", OrganisationKind.NGO, "NL", null)).isInstanceOf(AlreadyExistsException.class);
             assertThatThrownBy(() -> new BankStore(db).createBank("SERIES", "Hotline", java.util.Optional.empty(), io.vgtx.core.bank.Distribution.AMBER))
                     .isInstanceOf(AlreadyExistsException.class);
