@@ -15,17 +15,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** V16 on a node that already holds names, look-alikes among them: it migrates, and the first of them guards the name. */
+/** V17 on a node that already holds names, look-alikes among them: it migrates, and the first of them guards the name. */
 class NameSkeletonMigrationTest {
     @TempDir
     Path dir;
 
     @Test
-    void namesThatCollidedBeforeV16KeepWorkingAndTheFirstGuardsTheirSkeleton() throws Exception {
+    void namesThatCollidedBeforeV17KeepWorkingAndTheFirstGuardsTheirSkeleton() throws Exception {
         Files.createDirectories(dir);
         String url = "jdbc:sqlite:" + dir.resolve(Database.SQLITE_FILE);
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").placeholders(Dialect.SQLITE.placeholders())
-                .target("15").load().migrate();
+                .target("16").load().migrate();
         Jdbi.create(url).useHandle(h -> {
             for (String name : List.of("Op Police", "op police", "Hotline")) {
                 h.execute("INSERT INTO organisations (name, kind, country, state, operator, created_at) VALUES (?, 'HOTLINE', 'NL', 'ACTIVE', FALSE, 0)", name);

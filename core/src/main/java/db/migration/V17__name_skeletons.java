@@ -23,7 +23,7 @@ import java.util.Set;
  * a NULL skeleton after the first of them: both databases let NULLs repeat under a unique index, and a new name that
  * looks like them still meets the first's skeleton.
  */
-public class V16__name_skeletons extends BaseJavaMigration {
+public class V17__name_skeletons extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
