@@ -9,6 +9,9 @@ export const KINDS = {
   ENTRY_DISPUTED_IN_CASE: 'Case entry disputed',
   REPORT_ROUTED: 'Report routed to you',
   USER_LOCKED: 'User locked out',
+  CREDENTIAL_ISSUED_BY_NODE: 'Credential issued by the node',
+  JURISDICTIONS_REQUESTED: 'Jurisdictions requested',
+  JURISDICTIONS_DECIDED: 'Jurisdictions decided',
 };
 
 export function kindLabel(kind) {

@@ -3,6 +3,7 @@ package io.vgtx.cli.admin;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.IssuedToken;
 import io.vgtx.core.auth.Role;
@@ -58,7 +59,7 @@ public final class AdminInitCommand implements Callable<Integer> {
             Organisation operator = new Organisations(database, clock).initOperator(name, country, contact, (handle, created) -> {
                 issued[0] = tokens.issue(handle, created.id(), Role.ADMIN, Optional.empty(), "admin (vgtx admin init)");
                 issued[1] = tokens.issue(handle, created.id(), Role.BOARD, Optional.empty(), "board (vgtx admin init)");
-                audit.append(handle, Actor.cli(created.name()), "node.init", "organisation:" + created.id(), Outcome.OK,
+                audit.append(handle, Actor.cli(created.name()), AuditActions.NODE_INIT, "organisation:" + created.id(), Outcome.OK,
                         Map.of("country", created.country(), "tokens", issued[0].id() + "," + issued[1].id()));
             });
             IssuedToken admin = issued[0];

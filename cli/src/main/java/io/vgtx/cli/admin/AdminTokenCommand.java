@@ -3,6 +3,7 @@ package io.vgtx.cli.admin;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.IssuedToken;
 import io.vgtx.core.auth.Role;
@@ -60,7 +61,7 @@ public final class AdminTokenCommand implements Callable<Integer> {
             AuditLog audit = new AuditLog(database, clock);
             IssuedToken token = new Tokens(database, clock).issue(org.id(), tokenRole, Optional.ofNullable(days).map(Duration::ofDays),
                     tokenRole.name().toLowerCase(Locale.ROOT) + " (vgtx admin token)", (handle, issued) ->
-                            audit.append(handle, Actor.cli(org.name()), "token.issue", "token:" + issued.id(), Outcome.OK,
+                            audit.append(handle, Actor.cli(org.name()), AuditActions.TOKEN_ISSUE, "token:" + issued.id(), Outcome.OK,
                                     Map.of("organisation", org.name(), "role", tokenRole.name())));
             System.out.println(token.secret());
         }

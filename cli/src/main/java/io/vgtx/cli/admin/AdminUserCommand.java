@@ -3,6 +3,7 @@ package io.vgtx.cli.admin;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.Role;
 import io.vgtx.core.org.Organisation;
@@ -70,7 +71,7 @@ public final class AdminUserCommand implements Callable<Integer> {
             Role userRole = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
             String password = passwordFromStdin ? readPassword() : users.generatePassword();
             User user = users.create(org.id(), login, userRole, password, (handle, created) ->
-                    audit.append(handle, Actor.cli(org.name()), "user.create", "user:" + created.id(), Outcome.OK,
+                    audit.append(handle, Actor.cli(org.name()), AuditActions.USER_CREATE, "user:" + created.id(), Outcome.OK,
                             Map.of("organisation", org.name(), "login", created.login(), "role", created.role().name())));
             System.err.println("vgtx: user '" + user.login() + "' (" + user.role() + ") of " + org.name() + " created");
             if (!passwordFromStdin) System.out.println(password);
@@ -81,8 +82,9 @@ public final class AdminUserCommand implements Callable<Integer> {
     private int change(Users users, AuditLog audit) {
         User user = users.findByLogin(login).orElseThrow(() -> new NotFoundException("no user with login '" + login + "'"));
         String verb = action.disable ? "disable" : action.enable ? "enable" : "delete";
+        String event = action.disable ? AuditActions.USER_DISABLE : action.enable ? AuditActions.USER_ENABLE : AuditActions.USER_DELETE;
         io.vgtx.core.store.AlsoInTransaction<User> also = (handle, u) -> audit.append(handle, Actor.cli(u.organisationName()),
-                "user." + verb, "user:" + u.id(), Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login()));
+                event, "user:" + u.id(), Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login()));
         if (action.disable) users.disable(user.id(), also);
         else if (action.enable) users.enable(user.id(), also);
         else users.delete(user.id(), also);

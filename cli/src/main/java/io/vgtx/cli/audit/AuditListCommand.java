@@ -43,7 +43,8 @@ public final class AuditListCommand implements Callable<Integer> {
     }
 
     private static String line(AuditEvent e) {
-        return String.format("%6d  %s  %-24s %-7s %-24s %-6s %s", e.seq(), e.at(), e.actor().organisation(), e.actor().role(),
+        String who = e.actor().role() + e.actor().user().map(u -> " " + u).orElse("");
+        return String.format("%6d  %s  %-24s %-7s %-24s %-6s %s", e.seq(), e.at(), e.actor().organisation(), who,
                 e.action(), e.outcome(), e.subject() + (e.details().isEmpty() ? "" : " " + new TreeMap<>(e.details())));
     }
 
@@ -51,6 +52,7 @@ public final class AuditListCommand implements Callable<Integer> {
         ObjectNode node = JSON.createObjectNode().put("seq", e.seq()).put("at", e.at().toString())
                 .put("organisation", e.actor().organisation()).put("role", e.actor().role());
         e.actor().tokenId().ifPresent(id -> node.put("token_id", id));
+        e.actor().user().ifPresent(user -> node.put("user", user));
         node.put("action", e.action()).put("subject", e.subject()).put("outcome", e.outcome().name());
         node.set("details", JSON.valueToTree(new TreeMap<>(e.details())));
         return node.put("prev_hash", e.prevHash()).put("hash", e.hash());

@@ -4,6 +4,7 @@ import io.vgtx.cli.concurrent.OrderedParallel;
 import io.vgtx.cli.files.InputFiles;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.signal.DigestSignal;
 import io.vgtx.core.signal.PdqSignal;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -63,8 +65,9 @@ final class BankAddCommand implements Callable<Integer> {
             System.err.println("vgtx: nothing was added to bank '" + bank + "'");
             return 1;
         }
-        try (Node open = Node.open(node)) {
-            ImportResult result = open.banks().addEntries(bank, open.organisation(), EntrySource.of(entries));
+        try (Node open = Node.open(node); NodeBanks banks = NodeBanks.open(open)) {
+            ImportResult result = banks.banks().addOnNode(banks.actor(), bank, open.organisation(), EntrySource.of(entries),
+                    AuditActions.ENTRIES_ADD, Map.of());
             System.out.println(BankImportCommand.summary(bank, result));
         }
         return 0;

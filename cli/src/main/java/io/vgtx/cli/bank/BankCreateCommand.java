@@ -32,8 +32,8 @@ final class BankCreateCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Category> defaultCategory = Optional.ofNullable(category).map(Category::parse);
         Distribution defaultDistribution = Distribution.parse(distribution);
-        try (Node open = Node.open(node)) {
-            Bank bank = open.banks().createBank(name, open.organisation(), defaultCategory, defaultDistribution);
+        try (Node open = Node.open(node); NodeBanks banks = NodeBanks.open(open)) {
+            Bank bank = banks.banks().createOnNode(banks.actor(), open.organisation(), name, defaultDistribution, defaultCategory);
             System.out.printf("created bank '%s' (owner %s, distribution %s%s)%n", bank.name(), bank.owner(),
                     bank.defaultDistribution(), bank.defaultCategory().map(c -> ", category " + c).orElse(""));
         }

@@ -3,7 +3,7 @@ package io.vgtx.cli.bank;
 import io.vgtx.cli.node.Node;
 import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.cli.output.Progress;
-import io.vgtx.core.store.AlsoInTransaction;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.store.ImportResult;
 import io.vgtx.formats.Format;
 import io.vgtx.formats.ReadOptions;
@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code vgtx bank import NAME FILE --format F}: all of the file, or — at its first bad record — nothing. */
@@ -50,9 +52,10 @@ final class BankImportCommand implements Callable<Integer> {
         try (Progress progress = Progress.startBytes("Importing", file.equals("-") ? 0 : Files.size(Path.of(file)), !noProgress);
              InputStream in = progress.track(open());
              Node open = Node.open(node);
-             RetractionAlerts alerts = RetractionAlerts.open(open)) {
+             NodeBanks banks = NodeBanks.open(open)) {
             FileImport.Outcome outcome = FileImport.run(parsed, in, new ReadOptions(ignoreUnknown),
-                    source -> open.banks().addEntries(bank, open.organisation(), source, alerts.onRetracted(), AlsoInTransaction.nothing()));
+                    source -> banks.banks().addOnNode(banks.actor(), bank, open.organisation(), source, AuditActions.ENTRIES_IMPORT,
+                            Map.of("format", parsed.name().toLowerCase(Locale.ROOT), "file", file.equals("-") ? "stdin" : Path.of(file).getFileName().toString())));
             System.out.println("bank '" + bank + "': " + outcome.summary());
         }
         return 0;

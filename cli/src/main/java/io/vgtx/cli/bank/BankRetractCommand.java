@@ -60,8 +60,8 @@ final class BankRetractCommand implements Callable<Integer> {
                 .anyMatch(e -> e.bankName().equals(bank))).toList();
         if (held.size() > 1) throw new IllegalArgumentException("bank '" + bank + "' holds this value as both PDQ and SHA256; give --type");
         if (held.isEmpty()) throw new NotFoundException("bank '" + bank + "' has no entry " + hash.strip().toLowerCase());
-        try (RetractionAlerts alerts = RetractionAlerts.open(open)) {
-            return open.banks().retract(bank, held.getFirst(), hash, alerts.onRetracted());
+        try (NodeBanks banks = NodeBanks.open(open)) {
+            return banks.banks().retractOnNode(banks.actor(), bank, held.getFirst(), hash);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * console user, or a local command run on the node itself.
  *
  * @param role the token's or user's role, or {@code CLI} / {@code SYSTEM} for what the node does by itself
- * @param user a signed-in user ({@code user:12 alice}, {@link io.vgtx.core.auth.UserRef#reference}); empty for tokens and the CLI
+ * @param user a signed-in user ({@code user:12 alice}, {@link io.vgtx.core.auth.UserRef#reference}), or the operating-system
+ *             user who ran a command on the node ({@code cli:alice}); empty for tokens
  */
 public record Actor(String organisation, Optional<Long> tokenId, String role, Optional<String> user) {
     public Actor {
@@ -30,8 +31,17 @@ public record Actor(String organisation, Optional<Long> tokenId, String role, Op
                 : new Actor(principal.organisationName(), Optional.of(principal.tokenId()), principal.role().name());
     }
 
-    /** A command run on the node by whoever can open its database. */
+    /** A command run on the node, for {@code organisation}, by the operating-system user running this process. */
     public static Actor cli(String organisation) {
-        return new Actor(organisation, Optional.empty(), "CLI");
+        return cli(organisation, System.getProperty("user.name", "unknown"));
+    }
+
+    /**
+     * A command run on the node by whoever can open its database: recorded as {@code cli:<osUser>}, so that what was
+     * done from the node's own machine names a person as the API's events do.
+     */
+    public static Actor cli(String organisation, String osUser) {
+        String who = osUser == null || osUser.isBlank() ? "unknown" : osUser.strip();
+        return new Actor(organisation, Optional.empty(), "CLI", Optional.of("cli:" + who));
     }
 }

@@ -30,5 +30,14 @@ public enum NotificationKind {
     /** A report was routed to us: its hosting country is in our jurisdiction (or we are the fallback). */
     REPORT_ROUTED,
     /** One of our console users was locked out after repeated failed sign-ins (someone may be guessing its password). */
-    USER_LOCKED
+    USER_LOCKED,
+    /**
+     * The node administrator issued us a credential: our first ADMIN (onboarding), an ADMIN when we had no active one
+     * left (recovery), or a BOARD seat. Nothing else of ours is the node's to issue.
+     */
+    CREDENTIAL_ISSUED_BY_NODE,
+    /** An organisation asked for countries to handle reports for (told to the node's operator, who decides). */
+    JURISDICTIONS_REQUESTED,
+    /** The node administrator granted or refused the countries we asked for, or set our jurisdictions. */
+    JURISDICTIONS_DECIDED
 }

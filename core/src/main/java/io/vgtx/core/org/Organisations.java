@@ -1,5 +1,6 @@
 package io.vgtx.core.org;
 
+import io.vgtx.core.names.Skeleton;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
@@ -225,24 +226,122 @@ public final class Organisations {
         return move(orgId, MembershipState.WITHDRAWN, null, also);
     }
 
-    /** Replaces the countries an organisation handles. @throws IllegalArgumentException for an invalid code */
+    /**
+     * Replaces the countries an organisation handles, at once: the node administrator's direct grant. A pending request
+     * of the organisation is settled by it (removed). @throws IllegalArgumentException for an invalid code
+     */
     public Organisation setJurisdictions(long orgId, Collection<String> countries) {
         return setJurisdictions(orgId, countries, AlsoInTransaction.nothing());
     }
 
     /** As the method above, running {@code also} in the same transaction (e.g. its audit event). */
     public Organisation setJurisdictions(long orgId, Collection<String> countries, AlsoInTransaction<Organisation> also) {
-        if (countries.size() > MAX_JURISDICTIONS)
-            throw new IllegalArgumentException("at most " + MAX_JURISDICTIONS + " countries, not " + countries.size());
-        List<String> codes = Countries.normaliseAll(countries);
+        List<String> codes = jurisdictionCodes(countries);
         return write(also, handle -> {
             require(handle, orgId);
-            handle.createUpdate("DELETE FROM organisation_jurisdictions WHERE organisation_id = :id").bind("id", orgId).execute();
-            var insert = handle.prepareBatch("INSERT INTO organisation_jurisdictions (organisation_id, country) VALUES (:id, :country)");
-            for (String code : codes) insert.bind("id", orgId).bind("country", code).add();
-            if (!codes.isEmpty()) insert.execute();
+            replaceJurisdictions(handle, orgId, codes);
+            deleteRequest(handle, orgId);
             return require(handle, orgId);
         });
+    }
+
+    /**
+     * Records that an organisation asks to handle these countries (all of them, replacing what it has, once granted),
+     * replacing a request still pending. Nothing is routed by it until the node administrator grants it.
+     *
+     * @param requestedBy who asked (token id or user reference)
+     * @throws IllegalArgumentException for an invalid code
+     */
+    public JurisdictionRequest requestJurisdictions(long orgId, Collection<String> countries, String requestedBy,
+                                                    AlsoInTransaction<JurisdictionRequest> also) {
+        List<String> codes = jurisdictionCodes(countries);
+        String by = requireText(requestedBy, "requested by");
+        return write(also, handle -> {
+            require(handle, orgId);
+            deleteRequest(handle, orgId);
+            handle.createUpdate("""
+                            INSERT INTO jurisdiction_requests (organisation_id, countries, requested_at, requested_by)
+                            VALUES (:id, :countries, :at, :by)""")
+                    .bind("id", orgId).bind("countries", String.join(",", codes)).bind("at", now().toEpochMilli()).bind("by", by)
+                    .execute();
+            return request(handle, orgId).orElseThrow();
+        });
+    }
+
+    /**
+     * Makes an organisation's pending request its jurisdictions.
+     *
+     * @throws NotFoundException when it has no pending request
+     */
+    public Organisation grantJurisdictions(long orgId, AlsoInTransaction<Organisation> also) {
+        return write(also, handle -> {
+            JurisdictionRequest pending = requirePending(handle, orgId);
+            replaceJurisdictions(handle, orgId, pending.countries());
+            deleteRequest(handle, orgId);
+            return require(handle, orgId);
+        });
+    }
+
+    /**
+     * Drops an organisation's pending request; its jurisdictions stay as they are. Returns the request refused.
+     *
+     * @throws NotFoundException when it has no pending request
+     */
+    public JurisdictionRequest refuseJurisdictions(long orgId, AlsoInTransaction<JurisdictionRequest> also) {
+        return write(also, handle -> {
+            JurisdictionRequest pending = requirePending(handle, orgId);
+            deleteRequest(handle, orgId);
+            return pending;
+        });
+    }
+
+    /** An organisation's pending request, if any. */
+    public Optional<JurisdictionRequest> jurisdictionRequest(long orgId) {
+        return database.read(handle -> request(handle, orgId));
+    }
+
+    /** Every pending request, oldest first. */
+    public List<JurisdictionRequest> jurisdictionRequests() {
+        return database.read(handle -> handle.createQuery(REQUESTS + " ORDER BY r.requested_at, r.organisation_id")
+                .map((rs, ctx) -> jurisdictionRequest(rs)).list());
+    }
+
+    private static final String REQUESTS = """
+            SELECT r.*, o.name FROM jurisdiction_requests r JOIN organisations o ON o.id = r.organisation_id""";
+
+    private static Optional<JurisdictionRequest> request(Handle handle, long orgId) {
+        return handle.createQuery(REQUESTS + " WHERE r.organisation_id = :id").bind("id", orgId)
+                .map((rs, ctx) -> jurisdictionRequest(rs)).findOne();
+    }
+
+    private static JurisdictionRequest requirePending(Handle handle, long orgId) {
+        Organisation org = require(handle, orgId);
+        return request(handle, orgId).orElseThrow(() -> new NotFoundException("organisation '" + org.name()
+                + "' has no pending jurisdiction request"));
+    }
+
+    private static JurisdictionRequest jurisdictionRequest(ResultSet rs) throws SQLException {
+        String countries = rs.getString("countries");
+        return new JurisdictionRequest(rs.getLong("organisation_id"), rs.getString("name"),
+                countries.isEmpty() ? List.of() : List.of(countries.split(",")), Instant.ofEpochMilli(rs.getLong("requested_at")),
+                rs.getString("requested_by"));
+    }
+
+    private static List<String> jurisdictionCodes(Collection<String> countries) {
+        if (countries.size() > MAX_JURISDICTIONS)
+            throw new IllegalArgumentException("at most " + MAX_JURISDICTIONS + " countries, not " + countries.size());
+        return Countries.normaliseAll(countries);
+    }
+
+    private static void replaceJurisdictions(Handle handle, long orgId, List<String> codes) {
+        handle.createUpdate("DELETE FROM organisation_jurisdictions WHERE organisation_id = :id").bind("id", orgId).execute();
+        var insert = handle.prepareBatch("INSERT INTO organisation_jurisdictions (organisation_id, country) VALUES (:id, :country)");
+        for (String code : codes) insert.bind("id", orgId).bind("country", code).add();
+        if (!codes.isEmpty()) insert.execute();
+    }
+
+    private static void deleteRequest(Handle handle, long orgId) {
+        handle.createUpdate("DELETE FROM jurisdiction_requests WHERE organisation_id = :id").bind("id", orgId).execute();
     }
 
     public Optional<Organisation> find(long id) {
@@ -324,11 +423,23 @@ public final class Organisations {
                 .mapTo(int.class).one() > 0;
     }
 
+    /**
+     * Inserts, once no organisation has a name that looks like this one ({@link Skeleton}: an impostor of another
+     * organisation would get the reports and trust meant for it). The message does not name the other organisation:
+     * an applicant is no one yet.
+     */
     private Organisation insert(Handle handle, String name, OrganisationKind kind, String country, Optional<String> contact,
                                 MembershipState state, boolean operator) {
+        String skeleton = Skeleton.of(name);
+        if (handle.createQuery("SELECT COUNT(*) FROM organisations WHERE name_skeleton = :skeleton").bind("skeleton", skeleton)
+                .mapTo(int.class).one() > 0) {
+            throw new AlreadyExistsException("organisation name '" + name + "' looks like the name of an organisation on this node "
+                    + "(the same after Unicode look-alike letters, case and spaces are set aside)");
+        }
         handle.createUpdate("""
-                        INSERT INTO organisations (name, kind, country, contact, state, operator, created_at)
-                        VALUES (:name, :kind, :country, :contact, :state, :operator, :created)""")
+                        INSERT INTO organisations (name, kind, country, contact, state, operator, created_at, name_skeleton)
+                        VALUES (:name, :kind, :country, :contact, :state, :operator, :created, :skeleton)""")
+                .bind("skeleton", skeleton)
                 .bind("name", name).bind("kind", kind.name()).bind("country", country)
                 .bind("contact", contact.orElse(null)).bind("state", state.name())
                 .bind("operator", operator).bind("created", now().toEpochMilli())

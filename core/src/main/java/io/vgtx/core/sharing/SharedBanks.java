@@ -1,6 +1,7 @@
 package io.vgtx.core.sharing;
 
 import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.audit.AuditEvent.Outcome;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.AccessDeniedException;
@@ -66,10 +67,44 @@ public final class SharedBanks {
     public Bank create(Principal principal, String name, Distribution distribution, Optional<Category> category,
                        Collection<Long> redRecipients) {
         AccessDeniedException.require(principal, Permission.WRITE);
-        return store.createBank(name, principal.organisationName(), category, distribution, (handle, bank) -> {
+        return create(Actor.of(principal), principal.organisationName(), name, distribution, category, redRecipients);
+    }
+
+    private Bank create(Actor actor, String owner, String name, Distribution distribution, Optional<Category> category,
+                        Collection<Long> redRecipients) {
+        return store.createBank(name, owner, category, distribution, (handle, bank) -> {
             if (!redRecipients.isEmpty()) recipients.set(handle, bank.id(), redRecipients);
-            audit.append(handle, Actor.of(principal), "bank.create", "bank:" + bank.id(), Outcome.OK,
+            audit.append(handle, actor, AuditActions.BANK_CREATE, "bank:" + bank.id(), Outcome.OK,
                     Map.of("name", bank.name(), "distribution", distribution.name(), "recipients", String.valueOf(redRecipients.size())));
+        });
+    }
+
+    /*
+     * What a command run on the node's own machine writes (vgtx bank create, add, import, retract), for the organisation
+     * it names. There is no permission to check — whoever can open the database can write it — but the act is the
+     * API's: the same store calls, hooks and audit event names, in the same transaction and hash chain, under a CLI
+     * actor ({@link Actor#cli}: the operating-system user).
+     */
+
+    /** A bank created from the node's command line for {@code owner}. */
+    public Bank createOnNode(Actor actor, String owner, String name, Distribution distribution, Optional<Category> category) {
+        return create(actor, owner, name, distribution, category, List.of());
+    }
+
+    /**
+     * Entries added ({@link AuditActions#ENTRIES_ADD}) or a file imported ({@link AuditActions#ENTRIES_IMPORT}) from the
+     * node's command line into {@code bank}, all or nothing, with {@code owner} as their source.
+     */
+    public ImportResult addOnNode(Actor actor, String bank, String owner, EntrySource source, String action, Map<String, String> details) {
+        Bank target = store.findBank(bank).orElseThrow(() -> new NotFoundException("no bank named '" + bank + "'"));
+        return write(actor, target, owner, source, action, details);
+    }
+
+    /** An entry retracted from the node's command line: it stops matching and the retraction spreads, as over the API. */
+    public Entry retractOnNode(Actor actor, String bank, SignalType type, String value) {
+        return store.retract(bank, type, value, (handle, retracted) -> {
+            audit.append(handle, actor, AuditActions.ENTRY_RETRACT, "entry:" + retracted.id(), Outcome.OK, Map.of());
+            hooks.retracted(handle, retracted);
         });
     }
 
@@ -122,7 +157,8 @@ public final class SharedBanks {
         AccessDeniedException.require(principal, Permission.WRITE);
         if (entries.size() > MAX_ENTRIES_PER_REQUEST)
             throw new IllegalArgumentException("at most " + MAX_ENTRIES_PER_REQUEST + " entries per request, not " + entries.size());
-        return write(principal, importable(principal, bankId), EntrySource.of(entries), "entries.add", Map.of());
+        return write(Actor.of(principal), importable(principal, bankId), principal.organisationName(), EntrySource.of(entries),
+                AuditActions.ENTRIES_ADD, Map.of());
     }
 
     /**
@@ -140,16 +176,16 @@ public final class SharedBanks {
      * nothing written, neither entries nor change log nor audit. {@code details} (e.g. the format) go into the audit event.
      */
     public ImportResult importEntries(Principal principal, long bankId, EntrySource source, Map<String, String> details) {
-        return write(principal, importable(principal, bankId), source, "entries.import", details);
+        return write(Actor.of(principal), importable(principal, bankId), principal.organisationName(), source, AuditActions.ENTRIES_IMPORT, details);
     }
 
-    private ImportResult write(Principal principal, Bank bank, EntrySource source, String action, Map<String, String> details) {
-        return store.addEntries(bank.name(), principal.organisationName(), source, hooks::retracted, (handle, result) -> {
+    private ImportResult write(Actor actor, Bank bank, String sourceOrganisation, EntrySource source, String action, Map<String, String> details) {
+        return store.addEntries(bank.name(), sourceOrganisation, source, hooks::retracted, (handle, result) -> {
             Map<String, String> audited = new HashMap<>(details);
             audited.put("added", String.valueOf(result.added()));
             audited.put("updated", String.valueOf(result.updated()));
             audited.put("unchanged", String.valueOf(result.unchanged()));
-            audit.append(handle, Actor.of(principal), action, "bank:" + bank.id(), Outcome.OK, audited);
+            audit.append(handle, actor, action, "bank:" + bank.id(), Outcome.OK, audited);
         });
     }
 
@@ -237,7 +273,7 @@ public final class SharedBanks {
         if (!sight.owns(sight.bank(entry.bankId()).orElseThrow()))
             throw new AccessDeniedException("only the owner of bank '" + entry.bankName() + "' may retract its entries");
         return store.retract(entryId, (handle, retracted) -> {
-            audit.append(handle, Actor.of(principal), "entry.retract", "entry:" + entryId, Outcome.OK, Map.of());
+            audit.append(handle, Actor.of(principal), AuditActions.ENTRY_RETRACT, "entry:" + entryId, Outcome.OK, Map.of());
             hooks.retracted(handle, retracted);
         });
     }

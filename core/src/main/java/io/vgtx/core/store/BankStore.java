@@ -1,5 +1,6 @@
 package io.vgtx.core.store;
 
+import io.vgtx.core.names.Skeleton;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
@@ -57,9 +58,16 @@ public final class BankStore {
         String ownerName = requireText(owner, "owner");
         return database.write(handle -> {
             if (findBank(handle, bankName).isPresent()) throw new AlreadyExistsException("bank '" + bankName + "' already exists");
+            // A look-alike of one of the owner's banks would take imports and exports meant for the other.
+            String skeleton = Skeleton.of(bankName);
+            Optional<String> lookAlike = handle.createQuery("SELECT name FROM banks WHERE owner = :owner AND name_skeleton = :skeleton")
+                    .bind("owner", ownerName).bind("skeleton", skeleton).mapTo(String.class).findOne();
+            if (lookAlike.isPresent()) throw new AlreadyExistsException("bank name '" + bankName + "' looks like " + ownerName
+                    + "'s bank '" + lookAlike.get() + "' (the same after Unicode look-alike letters, case and spaces are set aside)");
             handle.createUpdate("""
-                            INSERT INTO banks (name, owner, default_category, default_distribution, created_at)
-                            VALUES (:name, :owner, :category, :distribution, :created)""")
+                            INSERT INTO banks (name, owner, default_category, default_distribution, created_at, name_skeleton)
+                            VALUES (:name, :owner, :category, :distribution, :created, :skeleton)""")
+                    .bind("skeleton", skeleton)
                     .bind("name", bankName)
                     .bind("owner", ownerName)
                     .bind("category", defaultCategory.map(Category::name).orElse(null))

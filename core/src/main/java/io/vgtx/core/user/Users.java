@@ -1,6 +1,7 @@
 package io.vgtx.core.user;
 
 import io.vgtx.core.auth.Role;
+import io.vgtx.core.names.Skeleton;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
@@ -96,9 +97,14 @@ public final class Users {
                 throw new NotFoundException("no organisation with id " + orgId);
             if (handle.createQuery("SELECT COUNT(*) FROM users WHERE login = :login").bind("login", normal).mapTo(int.class).one() > 0)
                 throw new AlreadyExistsException("the login '" + normal + "' is taken");
+            // a1ice for alice, rn for m: a look-alike login would pass for another person in audit trails and votes.
+            String skeleton = Skeleton.of(normal);
+            if (handle.createQuery("SELECT COUNT(*) FROM users WHERE login_skeleton = :skeleton").bind("skeleton", skeleton).mapTo(int.class).one() > 0)
+                throw new AlreadyExistsException("the login '" + normal + "' looks like a login taken on this node (a1ice and alice, rn and m)");
             handle.createUpdate("""
-                            INSERT INTO users (organisation_id, login, role, password_hash, created_at, failed_attempts)
-                            VALUES (:org, :login, :role, :hash, :now, 0)""")
+                            INSERT INTO users (organisation_id, login, role, password_hash, created_at, failed_attempts, login_skeleton)
+                            VALUES (:org, :login, :role, :hash, :now, 0, :skeleton)""")
+                    .bind("skeleton", skeleton)
                     .bind("org", orgId).bind("login", normal).bind("role", role.name()).bind("hash", hash).bind("now", now.toEpochMilli())
                     .execute();
             User user = byLogin(handle, normal).orElseThrow();

@@ -2,6 +2,7 @@ package io.vgtx.server.console;
 
 import io.javalin.http.Context;
 import io.vgtx.core.audit.Actor;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.audit.AuditEvent.Outcome;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.Permission;
@@ -182,7 +183,7 @@ public final class ConsoleRoutes implements ApiRoutes {
             if (limiter != null) limiter.recordFailure(ctx.ip());
             throw ApiProblem.forbidden("The current password is wrong (this counts as a failed sign-in).");
         }
-        User user = users.setPassword(ref.id(), body.newPassword(), (handle, u) -> audit.append(handle, Actor.of(principal), "user.password",
+        User user = users.setPassword(ref.id(), body.newPassword(), (handle, u) -> audit.append(handle, Actor.of(principal), AuditActions.USER_PASSWORD,
                 "user:" + u.id(), Outcome.OK, Map.of("organisation", u.organisationName(), "login", u.login(), "by", "self")));
         NewSession started = sessions.start(user);
         ctx.header("Set-Cookie", SessionCookie.set(ctx, started.secret()));

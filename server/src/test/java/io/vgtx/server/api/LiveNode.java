@@ -110,6 +110,10 @@ final class LiveNode implements AutoCloseable {
         return send(request(token, path).expectContinue(true).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    Reply put(String token, String path, String json) {
+        return send(request(token, path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply send(String method, String token, String path) {
         return send(request(token, path).method(method, HttpRequest.BodyPublishers.noBody()));
     }

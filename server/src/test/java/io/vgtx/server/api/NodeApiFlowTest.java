@@ -112,7 +112,10 @@ class NodeApiFlowTest {
         assertThat(node.send("DELETE", policeAdmin, "/api/v1/tokens/" + hotlineToken).status()).as("another's token").isEqualTo(404);
         assertThat(node.send("DELETE", policeAdmin, "/api/v1/tokens/" + (hotlineToken + 1000)).status()).as("no such token").isEqualTo(404);
         assertThat(node.send("DELETE", policeViewer, "/api/v1/tokens/" + hotlineToken).status()).as("a VIEWER revokes nothing").isEqualTo(403);
-        assertThat(node.send("DELETE", admin, "/api/v1/tokens/" + hotlineToken).status()).as("the node administrator").isEqualTo(200);
+        // Issue 14: the node administrator no longer revokes another organisation's (non-BOARD) tokens; its own ADMIN does.
+        assertThat(node.send("DELETE", admin, "/api/v1/tokens/" + hotlineToken).status()).as("the node administrator").isEqualTo(403);
+        assertThat(node.send("DELETE", node.taskforce.token(hotline, Role.ADMIN), "/api/v1/tokens/" + hotlineToken).status())
+                .as("the hotline's own ADMIN").isEqualTo(200);
     }
 
     @Test
@@ -147,7 +150,7 @@ class NodeApiFlowTest {
         assertThat(node.get(expiring, "/api/v1/banks").status()).isEqualTo(200);
 
         assertThat(node.post(admin, "/api/v1/organisations/" + police.id() + "/tokens", "{\"role\":\"VIEWER\",\"expiresInDays\":0}").status()).isEqualTo(400);
-        assertThat(node.send("DELETE", admin, "/api/v1/tokens/" + revokedId).status()).isEqualTo(200);
+        assertThat(node.send("DELETE", node.taskforce.token(police, Role.ADMIN), "/api/v1/tokens/" + revokedId).status()).isEqualTo(200);
         node.clock.advance(Duration.ofDays(2));
 
         for (String token : new String[] {"vgtx_unknown", revoked, expiring}) {

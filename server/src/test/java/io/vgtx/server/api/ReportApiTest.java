@@ -139,8 +139,9 @@ class ReportApiTest {
 
     @Test
     void eachStepNamesWhoRecordedItAConsoleUserByLoginATokenByItsId() {
-        long hotlineId = node.taskforce.organisations.findByName("DE Hotline").orElseThrow().id();
-        LiveNode.Reply user = node.post(operatorAdmin, "/api/v1/organisations/" + hotlineId + "/users",
+        Organisation hotlineOrg = node.taskforce.organisations.findByName("DE Hotline").orElseThrow();
+        long hotlineId = hotlineOrg.id();
+        LiveNode.Reply user = node.post(node.taskforce.token(hotlineOrg, Role.ADMIN), "/api/v1/organisations/" + hotlineId + "/users",
                 "{\"login\":\"anna\",\"role\":\"ANALYST\",\"password\":\"correct horse battery\"}");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         long userId = user.json().get("user").get("id").asLong();

@@ -3,13 +3,19 @@ package io.vgtx.server.api.org;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
 import io.vgtx.core.audit.AuditLog;
+import io.vgtx.core.audit.AuditActions;
 import io.vgtx.core.auth.AccessDeniedException;
+import io.vgtx.core.auth.CredentialRules;
+import io.vgtx.core.auth.CredentialRules.Grant;
 import io.vgtx.core.auth.IssuedToken;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
 import io.vgtx.core.auth.Role;
 import io.vgtx.core.auth.TokenInfo;
 import io.vgtx.core.auth.Tokens;
+import io.vgtx.core.notify.NotificationKind;
+import io.vgtx.core.notify.Notifications;
+import io.vgtx.core.org.JurisdictionRequest;
 import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.OrganisationKind;
@@ -31,6 +37,7 @@ import io.vgtx.server.problem.ApiProblem;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +50,8 @@ public final class OrganisationRoutes implements ApiRoutes {
     private final Organisations organisations;
     private final Tokens tokens;
     private final AuditLog audit;
+    private final Notifications notifications;
+    private final InstantSource clock;
 
     /**
      * Applying is the one write open to anyone: each address may apply {@code maxFailures} times an hour, then
@@ -56,6 +65,8 @@ public final class OrganisationRoutes implements ApiRoutes {
         this.organisations = services.organisations();
         this.tokens = services.tokens();
         this.audit = services.audit();
+        this.notifications = services.notifications();
+        this.clock = services.clock();
         this.applications = new AuthFailureLimiter(APPLICATIONS, services.clock().withZone(ZoneOffset.UTC));
     }
 
@@ -91,6 +102,17 @@ public final class OrganisationRoutes implements ApiRoutes {
     public record AgreementBody(String version, String signatory) {}
 
     public record Jurisdictions(List<String> countries) {}
+
+    /** @param requested the request waiting for the node administrator, or null */
+    public record JurisdictionsView(long organisationId, List<String> countries, JurisdictionRequestView requested) {}
+
+    public record JurisdictionRequestView(long organisationId, String organisation, List<String> countries, Instant requestedAt, String requestedBy) {
+        static JurisdictionRequestView of(JurisdictionRequest r) {
+            return new JurisdictionRequestView(r.organisationId(), r.organisationName(), r.countries(), r.requestedAt(), r.requestedBy());
+        }
+    }
+
+    public record JurisdictionRequestList(List<JurisdictionRequestView> requests) {}
 
     public record NewToken(Role role, String label, Integer expiresInDays) {}
 
@@ -145,11 +167,38 @@ public final class OrganisationRoutes implements ApiRoutes {
                 ApiRoute.post("/api/v1/organisations/{id}/withdraw").summary("Withdraw an organisation (node administrator, or its own ADMIN)").tag("organisations")
                         .returns(OrganisationView.class)
                         .handle(call -> transition(call, "withdraw", true, organisations::withdraw)),
-                ApiRoute.put("/api/v1/organisations/{id}/jurisdictions").summary("Set the countries an organisation handles").tag("organisations")
-                        .accepts(Jurisdictions.class).returns(OrganisationView.class)
+                ApiRoute.put("/api/v1/organisations/{id}/jurisdictions").summary("Ask for (the organisation's ADMIN) or set (node administrator) the countries an organisation handles").tag("organisations")
+                        .description("Jurisdictions are the node's decision: reports are routed by the granted ones only. From the "
+                                + "organisation's own ADMIN this records a request (`requested`), replacing one still pending, and the node's "
+                                + "operator is notified (`JURISDICTIONS_REQUESTED`); from a node administrator it sets them at once, settling "
+                                + "any request, and the organisation is notified (`JURISDICTIONS_DECIDED`). Codes: assigned ISO 3166-1 alpha-2 only.")
+                        .accepts(Jurisdictions.class).returns(JurisdictionsView.class)
                         .handle(this::jurisdictions),
-                ApiRoute.post("/api/v1/organisations/{id}/tokens").summary("Issue an API token (node administrator, or the organisation's ADMIN)").tag("tokens")
-                        .description("The secret is in this response only; only its SHA-256 is kept.")
+                ApiRoute.get("/api/v1/organisations/{id}/jurisdictions").summary("An organisation's granted jurisdictions and its pending request").tag("organisations")
+                        .returns(JurisdictionsView.class)
+                        .handle(call -> {
+                            Organisation org = organisation(call);
+                            requireAdminOf(call, org, false);
+                            return jurisdictionsView(org);
+                        }),
+                ApiRoute.post("/api/v1/organisations/{id}/jurisdictions/grant").summary("Grant an organisation's pending jurisdiction request (node administrator)").tag("organisations")
+                        .description("The requested countries become its jurisdictions; it is notified (`JURISDICTIONS_DECIDED`). 404 when none is pending.")
+                        .returns(JurisdictionsView.class)
+                        .handle(call -> decideJurisdictions(call, true)),
+                ApiRoute.post("/api/v1/organisations/{id}/jurisdictions/refuse").summary("Refuse an organisation's pending jurisdiction request (node administrator)").tag("organisations")
+                        .description("Its jurisdictions stay as they are; it is notified (`JURISDICTIONS_DECIDED`). 404 when none is pending.")
+                        .returns(JurisdictionsView.class)
+                        .handle(call -> decideJurisdictions(call, false)),
+                ApiRoute.get("/api/v1/jurisdiction-requests").summary("Every pending jurisdiction request, oldest first (node administrator)").tag("organisations")
+                        .returns(JurisdictionRequestList.class)
+                        .handle(call -> {
+                            require(call, Permission.NODE_ADMIN);
+                            return new JurisdictionRequestList(organisations.jurisdictionRequests().stream().map(JurisdictionRequestView::of).toList());
+                        }),
+                ApiRoute.post("/api/v1/organisations/{id}/tokens").summary("Issue an API token (the organisation's ADMIN; the node administrator only a BOARD token, or a first or recovery ADMIN token)").tag("tokens")
+                        .description("The secret is in this response only; only its SHA-256 is kept. BOARD tokens only by a node administrator. "
+                                + "The node administrator issues another organisation no ANALYST or VIEWER token, and an ADMIN token only when it has "
+                                + "no active ADMIN (its first, or after it lost them all); the organisation is notified (`CREDENTIAL_ISSUED_BY_NODE`).")
                         .accepts(NewToken.class).returns(201, IssuedTokenView.class)
                         .handle(this::issue),
                 ApiRoute.get("/api/v1/organisations/{id}/tokens").summary("An organisation's tokens, without secrets").tag("tokens")
@@ -159,7 +208,7 @@ public final class OrganisationRoutes implements ApiRoutes {
                             requireAdminOf(call, org, false);
                             return new TokenList(tokens.list(org.id()).stream().map(TokenView::of).toList());
                         }),
-                ApiRoute.delete("/api/v1/tokens/{id}").summary("Revoke a token").tag("tokens")
+                ApiRoute.delete("/api/v1/tokens/{id}").summary("Revoke a token (its organisation's ADMIN; the node administrator another organisation's BOARD token only)").tag("tokens")
                         .returns(TokenView.class)
                         .handle(this::revoke));
     }
@@ -222,34 +271,79 @@ public final class OrganisationRoutes implements ApiRoutes {
                 "organisation." + action, "organisation:" + org.id(), Outcome.OK, Map.of("state", changed.state().name()))));
     }
 
-    private OrganisationView jurisdictions(ApiCall call) throws IOException {
+    /**
+     * The node administrator sets an organisation's jurisdictions directly (its own included); an organisation's own ADMIN
+     * only asks. Either way the body is checked first, so a bad code is a 400 whoever sends it.
+     */
+    private JurisdictionsView jurisdictions(ApiCall call) throws IOException {
         Organisation org = organisation(call);
         Principal principal = requireAdminOf(call, org, false);
         Jurisdictions body = call.body(Jurisdictions.class);
-        if (body.countries() == null) throw ApiProblem.validation("Field 'countries' is required.");
-        return OrganisationView.of(organisations.setJurisdictions(org.id(), body.countries(), (handle, changed) ->
+        if (body == null || body.countries() == null) throw ApiProblem.validation("Field 'countries' is required.");
+        if (body.countries().contains(null)) throw ApiProblem.validation("Field 'countries' must list country codes, not null.");
+        if (principal.may(Permission.NODE_ADMIN)) {
+            Organisation set = organisations.setJurisdictions(org.id(), body.countries(), (handle, changed) -> {
                 audit.append(handle, Actor.of(principal), "organisation.jurisdictions", "organisation:" + org.id(), Outcome.OK,
-                        Map.of("countries", String.join(",", changed.jurisdictions())))));
+                        Map.of("countries", String.join(",", changed.jurisdictions())));
+                if (changed.id() != principal.organisationId()) notifications.notify(handle, changed.name(), NotificationKind.JURISDICTIONS_DECIDED,
+                        "organisation:" + changed.id(), Map.of("decision", "SET", "countries", String.join(",", changed.jurisdictions())));
+            });
+            return jurisdictionsView(set);
+        }
+        Optional<Organisation> operator = organisations.operator(); // read before the write: no read inside it
+        organisations.requestJurisdictions(org.id(), body.countries(), principal.reference(), (handle, request) -> {
+            audit.append(handle, Actor.of(principal), "organisation.jurisdictions_request", "organisation:" + org.id(), Outcome.OK,
+                    Map.of("countries", String.join(",", request.countries())));
+            operator.ifPresent(node -> notifications.notify(handle, node.name(), NotificationKind.JURISDICTIONS_REQUESTED,
+                    "organisation:" + org.id(), Map.of("organisation", org.name(), "countries", String.join(",", request.countries()))));
+        });
+        return jurisdictionsView(org);
     }
 
+    private JurisdictionsView decideJurisdictions(ApiCall call, boolean grant) {
+        Principal principal = require(call, Permission.NODE_ADMIN);
+        Organisation org = organisation(call);
+        String decision = grant ? "GRANTED" : "REFUSED";
+        AlsoInTransaction<List<String>> told = (handle, countries) -> {
+            audit.append(handle, Actor.of(principal), "organisation.jurisdictions_" + decision.toLowerCase(java.util.Locale.ROOT),
+                    "organisation:" + org.id(), Outcome.OK, Map.of("countries", String.join(",", countries)));
+            notifications.notify(handle, org.name(), NotificationKind.JURISDICTIONS_DECIDED, "organisation:" + org.id(),
+                    Map.of("decision", decision, "countries", String.join(",", countries)));
+        };
+        if (grant) organisations.grantJurisdictions(org.id(), (handle, granted) -> told.run(handle, granted.jurisdictions()));
+        else organisations.refuseJurisdictions(org.id(), (handle, refused) -> told.run(handle, refused.countries()));
+        return jurisdictionsView(organisations.find(org.id()).orElseThrow());
+    }
+
+    private JurisdictionsView jurisdictionsView(Organisation org) {
+        return new JurisdictionsView(org.id(), org.jurisdictions(), organisations.jurisdictionRequest(org.id()).map(JurisdictionRequestView::of).orElse(null));
+    }
+
+    /** The rules are {@link CredentialRules}': checked in the issuing transaction, so a refusal leaves no token behind. */
     private ApiResponse issue(ApiCall call) throws IOException {
         Organisation org = organisation(call);
         Principal principal = requireAdminOf(call, org, false);
         NewToken body = call.body(NewToken.class);
         if (body.role() == null) throw ApiProblem.validation("Field 'role' is required: ADMIN, ANALYST, VIEWER or BOARD.");
-        // A BOARD token makes its organisation a voter on applications: seats on the board are the node's to give.
-        if (body.role() == Role.BOARD && !principal.may(Permission.NODE_ADMIN))
-            throw new AccessDeniedException("only a node administrator may issue BOARD tokens");
         if (body.expiresInDays() != null && (body.expiresInDays() < 1 || body.expiresInDays() > MAX_TOKEN_DAYS))
             throw ApiProblem.validation("Field 'expiresInDays' must be 1.." + MAX_TOKEN_DAYS + ".");
         IssuedToken issued = tokens.issue(org.id(), body.role(), Optional.ofNullable(body.expiresInDays()).map(Duration::ofDays),
                 body.label() == null || body.label().isBlank() ? body.role().name().toLowerCase(java.util.Locale.ROOT) : body.label(),
-                (handle, token) -> audit.append(handle, Actor.of(principal), "token.issue", "token:" + token.id(), Outcome.OK,
-                        Map.of("organisation", org.name(), "role", token.role().name())));
+                (handle, token) -> {
+                    Grant grant = CredentialRules.mayIssue(handle, principal, org.id(), org.name(), token.role(),
+                            new CredentialRules.Issued(CredentialRules.Issued.Kind.TOKEN, token.id()), clock.instant());
+                    audit.append(handle, Actor.of(principal), AuditActions.TOKEN_ISSUE, "token:" + token.id(), Outcome.OK,
+                            Map.of("organisation", org.name(), "role", token.role().name(), "grant", grant.name()));
+                    if (grant.byNodeForAnother()) notifications.notify(handle, org.name(), NotificationKind.CREDENTIAL_ISSUED_BY_NODE,
+                            "token:" + token.id(), Map.of("role", token.role().name(), "grant", grant.name(), "by", principal.organisationName()));
+                });
         return ApiResponse.json(201, new IssuedTokenView(issued.id(), issued.secret(), issued.role(), issued.expiresAt().orElse(null)));
     }
 
-    /** Another organisation's token is "not found" to an organisation's ADMIN: token ids are no one else's business. */
+    /**
+     * Another organisation's token is "not found" to an organisation's ADMIN: token ids are no one else's business. The
+     * node administrator sees them, and may revoke another organisation's BOARD token only ({@link CredentialRules#mayChange}).
+     */
     private TokenView revoke(ApiCall call) {
         Principal principal = principal(call);
         boolean nodeAdmin = principal.may(Permission.NODE_ADMIN);
@@ -258,8 +352,9 @@ public final class OrganisationRoutes implements ApiRoutes {
         TokenInfo token = tokens.find(id).filter(t -> nodeAdmin || t.organisationId() == principal.organisationId())
                 .orElseThrow(() -> new NotFoundException("no token with id " + id));
         Organisation org = organisations.find(token.organisationId()).orElseThrow();
+        CredentialRules.mayChange(principal, org.id(), org.name(), token.role(), CredentialRules.Change.TAKE_AWAY, "revoke a " + token.role() + " token");
         return TokenView.of(tokens.revoke(id, (handle, revoked) ->
-                audit.append(handle, Actor.of(principal), "token.revoke", "token:" + id, Outcome.OK, Map.of("organisation", org.name()))));
+                audit.append(handle, Actor.of(principal), AuditActions.TOKEN_REVOKE, "token:" + id, Outcome.OK, Map.of("organisation", org.name()))));
     }
 
     /** A node administrator, or (unless {@code nodeAdminOnly}) an ADMIN of {@code org} itself. */
