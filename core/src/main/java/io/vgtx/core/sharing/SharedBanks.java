@@ -214,7 +214,10 @@ public final class SharedBanks {
         return new EntryDetail(entry, opinions.of(entryId));
     }
 
-    /** Another organisation's confirmation or dispute of an entry it may see; its owner is notified. */
+    /**
+     * Another organisation's confirmation or dispute of an entry it may see; its owner is notified, and casework and
+     * reliance told, once per verdict: the same verdict again answers the recorded opinion and tells no one.
+     */
     public Opinion giveOpinion(Principal principal, long entryId, Verdict verdict, Optional<String> reason) {
         AccessDeniedException.require(principal, Permission.WRITE);
         Sight sight = sight(principal);
