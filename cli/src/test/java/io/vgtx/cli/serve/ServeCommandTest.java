@@ -148,4 +148,15 @@ class ServeCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--webhook-attempts");
     }
+
+    @Test
+    void anAddressRangeThatIsNoneIsAUsageErrorNamingTheOption() {
+        for (String option : java.util.List.of("--webhook-allow", "--trusted-proxy")) {
+            for (String value : java.util.List.of("localhost", "10.0.0.0/33", "proxy.example.org/24")) {
+                CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), option, value);
+                assertThat(run.exitCode()).as(option + " " + value).isEqualTo(2);
+                assertThat(run.err()).contains(option).contains(value);
+            }
+        }
+    }
 }

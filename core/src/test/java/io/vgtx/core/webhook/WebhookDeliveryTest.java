@@ -298,6 +298,16 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverThatIsNoTlsServerIsATlsFailureWithoutItsBytes() throws IOException {
+        try (RawServer ssh = new RawServer("SSH-2.0-OpenSSH_9.6p1 internal-bastion-7\r\n")) {
+            webhooks.register(admin, "https://127.0.0.1:" + ssh.port() + "/hook", Optional.empty(), Optional.empty());
+            notifyHotline(NotificationKind.MATCH_HIT);
+            assertThat(delivery().runDue().retrying()).isEqualTo(1);
+            assertThat(only().lastError()).hasValue(WebhookDelivery.Failure.TLS.reason);
+        }
+    }
+
+    @Test
     void aNameThatNowResolvesIntoTheNodesNetworkIsRefusedAtDelivery() {
         dns.map("hooks.rebinding.example", "93.184.215.14");
         webhooks.register(admin, "https://hooks.rebinding.example/in", Optional.empty(), Optional.empty());

@@ -132,5 +132,9 @@ class ClientAddressApiTest {
         HttpResponse<String> unauthenticated = get("/api/v1/banks", null, null);
         assertThat(unauthenticated.statusCode()).isEqualTo(401);
         assertThat(unauthenticated.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        // What Jetty answers itself, before any route: a header too large to parse.
+        HttpResponse<String> tooLarge = get("/api/v1/banks", null, analyst, "X-Padding", "x".repeat(20_000));
+        assertThat(tooLarge.statusCode()).isEqualTo(431);
+        assertThat(tooLarge.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 }
