@@ -121,7 +121,7 @@ public final class ConsoleRoutes implements ApiRoutes {
         Context ctx = call.context();
         boolean json = wantsJson(ctx);
         if (!SessionCookie.allowed(ctx))
-            throw ApiProblem.forbidden("Sign in over HTTPS (behind a TLS proxy that sends X-Forwarded-Proto: https); "
+            throw ApiProblem.forbidden("Sign in over HTTPS (behind a TLS proxy that sends X-Forwarded-Proto: https, named with vgtx serve --trusted-proxy); "
                     + "plain HTTP is accepted only from this machine to localhost.");
         if (!SessionCookie.sameOrigin(ctx)) throw ApiProblem.csrf("A sign-in from another site's page is refused.");
         AuthFailureLimiter limiter = ctx.attribute(RequestAttributes.AUTH_FAILURES);
