@@ -191,8 +191,14 @@ class RelianceApiTest {
         assertThat(node.post(other, "/api/v1/entries/" + entry + "/dispute", "{}").status()).isEqualTo(200);
         assertThat(notifications(ngoViewer, "ENTRY_DISPUTED_AFTER_MATCH")).singleElement()
                 .satisfies(n -> assertThat(n.get("details").get("disputes").asText()).isEqualTo("2"));
-        // A changed verdict is news.
-        assertThat(node.post(police, "/api/v1/entries/" + entry + "/confirm", "{}").status()).isEqualTo(200);
+        assertThat(notifications(ownerAnalyst, "ENTRY_DISPUTED")).hasSize(2);
+        // A changed verdict is news, once: flipping back and forth does not flood the owner.
+        for (int i = 0; i < 3; i++) {
+            assertThat(node.post(police, "/api/v1/entries/" + entry + "/confirm", "{}").status()).isEqualTo(200);
+            assertThat(node.post(police, "/api/v1/entries/" + entry + "/dispute", "{}").status()).isEqualTo(200);
+        }
         assertThat(notifications(ownerAnalyst, "ENTRY_CONFIRMED")).hasSize(2);
+        assertThat(notifications(ownerAnalyst, "ENTRY_DISPUTED")).hasSize(2);
+        assertThat(notifications(ngoViewer, "ENTRY_DISPUTED_AFTER_MATCH")).as("told once at the threshold").hasSize(1);
     }
 }
