@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
+import io.vgtx.core.net.AddressRange;
 import io.vgtx.core.store.Database;
 import io.vgtx.server.auth.AuthFailureLimiter;
 import io.vgtx.server.auth.BearerAuthFilter;
@@ -17,6 +18,7 @@ import io.vgtx.server.http.ApiCall;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.http.ClientAddress;
 import io.vgtx.server.http.Json;
 import io.vgtx.server.http.ProblemResponses;
 import io.vgtx.server.http.RequestAttributes;
@@ -27,6 +29,7 @@ import io.vgtx.server.openapi.OpenApiDocument;
 import io.vgtx.server.problem.ApiProblem;
 import io.vgtx.server.problem.ProblemDetails;
 import io.vgtx.server.problem.ProblemType;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,6 +167,12 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
+    /** On every response: a browser never guesses a type other than the one the node declares (a JSON body run as HTML). */
+    static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of("X-Content-Type-Options", "nosniff");
+    /** On every response to a request that came over HTTPS (directly or through a trusted proxy): a year of HTTPS only. */
+    static final String HSTS = "Strict-Transport-Security";
+    static final String HSTS_VALUE = "max-age=31536000";
+
     /** Headers of every static file: its own origin only, never framed, never sniffed, never cached (a new release shows at once). */
     static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -269,6 +278,7 @@ public final class NodeServer implements AutoCloseable {
             openApiJson[0] = OpenApiDocument.toJson(OpenApiDocument.build(version, routes));
 
             BearerAuthFilter auth = new BearerAuthFilter(authenticator, sessions, new AuthFailureLimiter(config.authFailures(), clock));
+            List<AddressRange> trustedProxies = config.trustedProxies();
             long maxBytes = config.maxRequestBytes();
             long maxUploadBytes = config.maxUploadBytes();
             Javalin app = Javalin.create(cfg -> {
@@ -291,6 +301,15 @@ public final class NodeServer implements AutoCloseable {
                     server.setStopTimeout(config.shutdownTimeout().toMillis());
                     server.setStopAtShutdown(false);
                     server.setHandler(new GracefulHandler());
+                    // Jetty's own answers (a request it cannot parse) are never sniffed either.
+                    server.setErrorHandler(new ErrorHandler() {
+                        @Override
+                        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                              org.eclipse.jetty.util.Callback callback) throws Exception {
+                            SECURITY_HEADERS.forEach(response.getHeaders()::put);
+                            return super.handle(request, response, callback);
+                        }
+                    });
                 });
                 cfg.requestLogger.http((ctx, ms) -> {
                     metrics.recordRequest(ctx.method().name(), RequestAttributes.routeTemplate(ctx), ctx.statusCode(), (long) (ms * 1_000_000));
@@ -311,6 +330,10 @@ public final class NodeServer implements AutoCloseable {
                     String id = UUID.randomUUID().toString();
                     ctx.attribute(RequestAttributes.REQUEST_ID, id);
                     ctx.header(RequestAttributes.REQUEST_ID_HEADER, id);
+                    // The one client address and scheme every later rule uses (limits, cookies, HSTS).
+                    ClientAddress client = ClientAddress.resolve(ctx, trustedProxies);
+                    SECURITY_HEADERS.forEach(ctx::header);
+                    if (client.https()) ctx.header(HSTS, HSTS_VALUE);
                 });
                 cfg.routes.beforeMatched(ctx -> {
                     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();

@@ -70,7 +70,7 @@ function registerForm(secretBox, refresh) {
   some.addEventListener('change', toggle);
   const out = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'panel', 'aria-labelledby': 'register-h' }, h('h2', { id: 'register-h' }, 'Register a webhook'),
-    h('p', { class: 'hint' }, 'The URL must be https:// (plain http:// only to this machine: 127.0.0.1, [::1] or localhost). At most 20 per organisation.'),
+    h('p', { class: 'hint' }, 'The URL must be https:// to a public address; the node\'s own network only where its operator allows it (then plain http:// too). At most 20 per organisation.'),
     h('div', { class: 'inline' }, field('Endpoint URL', url), field('Description (optional)', description)),
     h('fieldset', {}, h('legend', {}, 'Notifications to send'),
       h('div', {}, every, ' ', h('label', { for: 'kinds-every', class: 'plain' }, 'Every kind, including kinds added later')),

@@ -4,6 +4,7 @@ import io.vgtx.cli.node.NodeOptions;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.casework.CaseAlerts;
 import io.vgtx.core.ration.HiddenQuota;
+import io.vgtx.core.net.AddressRange;
 import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.webhook.WebhookSettings;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 
@@ -59,6 +62,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int webhookAttempts;
 
+    @Option(names = "--webhook-allow", paramLabel = "CIDR",
+            description = "Also send webhooks to this address range (repeatable), e.g. 127.0.0.0/8 for a receiver on this machine or "
+                    + "10.20.0.0/16 for one inside your network; plain http:// is accepted to these ranges only. By default webhooks "
+                    + "go to public addresses only, over https://: never loopback, private, link-local, CGNAT, multicast or cloud-metadata addresses.")
+    List<String> webhookAllow = new ArrayList<>();
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "A TLS proxy in front of the node (repeatable), e.g. 127.0.0.1 or 10.0.0.0/24: a request from this range gives "
+                    + "the client's address in X-Forwarded-For and its scheme in X-Forwarded-Proto. From anywhere else both are ignored.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--dispute-threshold", paramLabel = "N", defaultValue = "" + CaseAlerts.DEFAULT_DISPUTE_THRESHOLD,
             description = "Organisations that must dispute an entry before the cases, reports and matchers that relied on it are "
                     + "told (default: ${DEFAULT-VALUE}).")
@@ -90,11 +104,14 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dispute-threshold must be 1..100");
         if (hiddenAnswersPerDay < 1 || hiddenAnswersPerDay > 64)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hidden-answers-per-day must be 1..64");
+        List<AddressRange> allowedWebhookRanges = ranges("--webhook-allow", webhookAllow);
+        List<AddressRange> proxies = ranges("--trusted-proxy", trustedProxies);
         Database database = node.open();
         ReportSettings reportSettings = ReportSettings.fallback(reportFallback);
         NodeServices services = NodeServices.open(database, InstantSource.system(), node.matchIndexSnapshotOfDataDirectory(), reportSettings,
                         disputeThreshold, hiddenAnswersPerDay)
-                .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts));
+                .withWebhookSettings(WebhookSettings.defaults().withMaxAttempts(webhookAttempts)
+                        .allowing(allowedWebhookRanges.toArray(AddressRange[]::new)));
         reportSettings.fallbackOrganisation().filter(name -> new Organisations(database, InstantSource.system()).findByName(name).isEmpty())
                 .ifPresent(name -> spec.commandLine().getErr().println("vgtx: note: --report-fallback '" + name
                         + "' is not an organisation of this node yet; reports needing it stay ASSESSED until it is ACTIVE"));
@@ -102,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         WebhookWorker webhooks = new WebhookWorker(services.webhookDelivery());
         NodeServer server = NodeServer.builder(database)
                 .config(ServerConfig.defaults().withHost(host).withPort(port).withMaxRequestBytes(maxRequestMib * 1024L * 1024L)
-                        .withMaxUploadBytes(maxUploadMib * 1024L * 1024L))
+                        .withMaxUploadBytes(maxUploadMib * 1024L * 1024L).withTrustedProxies(proxies))
                 .authenticator(services.authenticator())
                 .sessions(services.sessionAuthenticator())
                 .staticSite("/console")
@@ -124,5 +141,17 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("VGT Exchange node listening on " + server.uri());
         out.flush();
         return server;
+    }
+
+    private List<AddressRange> ranges(String option, List<String> values) {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String value : values) {
+            try {
+                ranges.add(AddressRange.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            }
+        }
+        return ranges;
     }
 }

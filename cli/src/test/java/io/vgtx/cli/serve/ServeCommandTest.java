@@ -35,6 +35,7 @@ import io.vgtx.core.org.Organisation;
 import io.vgtx.core.org.Organisations;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.DatabaseConfig;
+import io.vgtx.core.net.AddressRange;
 import io.vgtx.core.webhook.WebhookSettings;
 import io.vgtx.core.webhook.Webhooks;
 
@@ -113,14 +114,15 @@ class ServeCommandTest {
                 Organisation operator = new Organisations(db, clock).initOperator("Operator Police", "NL");
                 Tokens tokens = new Tokens(db, clock);
                 Principal admin = tokens.authenticate(tokens.issue(operator.id(), Role.ADMIN, Optional.empty(), "admin").secret()).orElseThrow();
-                new Webhooks(db, clock, new AuditLog(db, clock), WebhookSettings.defaults()).register(admin,
+                new Webhooks(db, clock, new AuditLog(db, clock), WebhookSettings.defaults().allowing(AddressRange.parse("127.0.0.0/8"))).register(admin,
                         "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", Optional.empty(), Optional.empty());
                 new Notifications(db, clock).notify(operator.name(), NotificationKind.MATCH_HIT, "entry:1", Map.of("asker", "Someone"));
             }
 
             CommandLine cli = Main.commandLine();
             cli.setOut(new PrintWriter(new StringWriter(), true));
-            CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "3");
+            CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "3",
+                    "--webhook-allow", "127.0.0.0/8");
             ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
             serve.spec.commandLine().setOut(new PrintWriter(new StringWriter(), true));
             try (NodeServer ignored = serve.start()) {
@@ -192,5 +194,16 @@ class ServeCommandTest {
         CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), "--webhook-attempts", "0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--webhook-attempts");
+    }
+
+    @Test
+    void anAddressRangeThatIsNoneIsAUsageErrorNamingTheOption() {
+        for (String option : java.util.List.of("--webhook-allow", "--trusted-proxy")) {
+            for (String value : java.util.List.of("localhost", "10.0.0.0/33", "proxy.example.org/24")) {
+                CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", dataDir.toString(), option, value);
+                assertThat(run.exitCode()).as(option + " " + value).isEqualTo(2);
+                assertThat(run.err()).contains(option).contains(value);
+            }
+        }
     }
 }

@@ -34,6 +34,22 @@ public final class Notifications {
         return database.write(handle -> notify(handle, organisation, kind, subject, details));
     }
 
+    /**
+     * Notifies inside the caller's write transaction unless the organisation was given this very notification (kind,
+     * subject and details) before: for what is news only once, e.g. another organisation's verdict on an entry.
+     *
+     * @return whether it notified
+     */
+    public boolean notifyOnce(Handle handle, String organisation, NotificationKind kind, String subject, Map<String, String> details) {
+        boolean told = handle.createQuery("""
+                        SELECT 1 FROM notifications
+                        WHERE organisation = :organisation AND kind = :kind AND subject = :subject AND details = :details""")
+                .bind("organisation", organisation).bind("kind", kind.name()).bind("subject", subject).bind("details", write(details))
+                .mapTo(Integer.class).findFirst().isPresent();
+        if (!told) notify(handle, organisation, kind, subject, details);
+        return !told;
+    }
+
     /** Notifies inside the caller's write transaction: the notification commits or rolls back with it. */
     public Notification notify(Handle handle, String organisation, NotificationKind kind, String subject,
                                Map<String, String> details) {

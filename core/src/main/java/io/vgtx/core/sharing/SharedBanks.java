@@ -250,7 +250,11 @@ public final class SharedBanks {
         return new EntryDetail(entry, opinions.of(entryId));
     }
 
-    /** Another organisation's confirmation or dispute of an entry it may see; its owner is notified. */
+    /**
+     * Another organisation's confirmation or dispute of an entry it may see. The same verdict again changes nothing and
+     * tells no one (it answers the recorded opinion); a changed verdict is recorded and audited, and the owner is told of
+     * each organisation's confirmation and of its dispute once each, however often it changes its mind.
+     */
     public Opinion giveOpinion(Principal principal, long entryId, Verdict verdict, Optional<String> reason) {
         AccessDeniedException.require(principal, Permission.WRITE);
         Sight sight = sight(principal);
@@ -258,7 +262,8 @@ public final class SharedBanks {
         Bank bank = sight.bank(entry.bankId()).orElseThrow();
         NotificationKind kind = verdict == Verdict.CONFIRM ? NotificationKind.ENTRY_CONFIRMED : NotificationKind.ENTRY_DISPUTED;
         return opinions.give(entryId, principal.organisationName(), verdict, reason, (handle, opinion) -> {
-            notifications.notify(handle, bank.owner(), kind, "entry:" + entryId, Map.of("by", principal.organisationName(), "bank", bank.name()));
+            // Once per organisation and verdict: one that flips between confirming and disputing does not flood the owner.
+            notifications.notifyOnce(handle, bank.owner(), kind, "entry:" + entryId, Map.of("by", principal.organisationName(), "bank", bank.name()));
             audit.append(handle, Actor.of(principal), "entry." + verdict.name().toLowerCase(java.util.Locale.ROOT), "entry:" + entryId,
                     Outcome.OK, Map.of());
             hooks.opinionGiven(handle, entry, opinion);

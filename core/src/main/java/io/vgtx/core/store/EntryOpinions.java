@@ -26,7 +26,10 @@ public final class EntryOpinions {
     }
 
     /**
-     * Records {@code organisation}'s verdict on an entry, replacing its earlier one.
+     * Records {@code organisation}'s verdict on an entry, replacing its earlier one. The same verdict again changes
+     * nothing (its first reason and time stay) and is not news: the caller's {@code also} runs only for a new or changed
+     * verdict, so an owner hears once of each organisation's verdict however often it is sent, and a dispute threshold
+     * counts organisations, not requests.
      *
      * @throws NotFoundException        when there is no such entry
      * @throws IllegalArgumentException when the organisation owns the entry's bank (its own entries are
@@ -46,6 +49,10 @@ public final class EntryOpinions {
             String owner = ownerOf(handle, entryId);
             if (owner.equals(organisation))
                 throw new IllegalArgumentException("an organisation cannot confirm or dispute an entry of its own bank");
+            Optional<Opinion> current = handle.createQuery("SELECT * FROM entry_opinions WHERE entry_id = :entry AND organisation = :organisation")
+                    .bind("entry", entryId).bind("organisation", organisation)
+                    .map((rs, ctx) -> opinion(rs)).findOne();
+            if (current.isPresent() && current.get().verdict() == verdict) return current.get();
             handle.createUpdate("DELETE FROM entry_opinions WHERE entry_id = :entry AND organisation = :organisation")
                     .bind("entry", entryId).bind("organisation", organisation).execute();
             handle.createUpdate("""
@@ -67,10 +74,13 @@ public final class EntryOpinions {
     public List<Opinion> of(long entryId) {
         return database.read(handle -> handle.createQuery("SELECT * FROM entry_opinions WHERE entry_id = :entry ORDER BY id")
                 .bind("entry", entryId)
-                .map((rs, ctx) -> new Opinion(rs.getLong("entry_id"), rs.getString("organisation"),
-                        Verdict.valueOf(rs.getString("verdict")), Optional.ofNullable(rs.getString("reason")),
-                        Instant.ofEpochMilli(rs.getLong("given_at"))))
+                .map((rs, ctx) -> opinion(rs))
                 .list());
+    }
+
+    private static Opinion opinion(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Opinion(rs.getLong("entry_id"), rs.getString("organisation"), Verdict.valueOf(rs.getString("verdict")),
+                Optional.ofNullable(rs.getString("reason")), Instant.ofEpochMilli(rs.getLong("given_at")));
     }
 
     private static String ownerOf(Handle handle, long entryId) {

@@ -8,14 +8,28 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import javax.net.ssl.SSLException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,10 +40,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -39,9 +55,15 @@ import java.util.random.RandomGenerator;
  *   <li>The body is the notification as JSON: {@code event_id}, {@code kind}, {@code organisation}, {@code subject},
  *       {@code details}, {@code created_at} — what the notification says and nothing more. It is signed per attempt
  *       ({@link WebhookSignature}) with the webhook's current secret.</li>
- *   <li>A 2xx answer is delivered; anything else (another status, a refused connection, a timeout) is a failed
- *       attempt, tried again after {@link WebhookSettings#retryDelay} until {@link WebhookSettings#maxAttempts}, then
- *       DEAD: on the dead-letter list.</li>
+ *   <li>A 2xx answer is delivered; anything else (another status, a redirect — never followed —, a refused connection,
+ *       a timeout) is a failed attempt, tried again after {@link WebhookSettings#retryDelay} until
+ *       {@link WebhookSettings#maxAttempts}, then DEAD: on the dead-letter list. The attempt records a generic reason
+ *       ({@link Failure}), never anything the other side sent: a member must not read another service's banner
+ *       through its webhook.</li>
+ *   <li>Each attempt resolves the URL's host and checks every address ({@link WebhookAddresses#check}), then connects
+ *       to the address it checked, sending the URL's host name as {@code Host} and as TLS server name (certificates are
+ *       verified against it): a name that now resolves into the node's network is a refused attempt, and no second
+ *       lookup stands between the check and the connection.</li>
  *   <li>A delivery is claimed for a lease in a write transaction, by a conditional update that only one claimant can
  *       win, and its outcome is recorded only by the claim that still holds it; so two workers, in one process or on
  *       two nodes sharing one database, never send a delivery at the same time. Delivery is at least once: a node that
@@ -58,8 +80,9 @@ public final class WebhookDelivery implements AutoCloseable {
     public static final String DELIVERY_HEADER = "X-VGTX-Delivery";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As receivers have always been sent it: JSON is UTF-8 by definition, no charset parameter. */
+    private static final ContentType JSON_TYPE = ContentType.create("application/json");
     private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() {};
-    private static final int MAX_ERROR = 200;
 
     private final Database database;
     private final InstantSource clock;
@@ -67,27 +90,20 @@ public final class WebhookDelivery implements AutoCloseable {
     private final RandomGenerator random;
     private final String workerId;
     private final AtomicLong claims = new AtomicLong();
-    private final boolean ownsClient;
-    private volatile HttpClient http;
+    private volatile CloseableHttpClient http;
 
     /** One per node: its own HTTP client and a random worker id. */
     public WebhookDelivery(Database database, InstantSource clock, WebhookSettings settings) {
-        this(database, clock, settings, null, RandomGenerator.getDefault(), "node-" + UUID.randomUUID());
+        this(database, clock, settings, RandomGenerator.getDefault(), "node-" + UUID.randomUUID());
     }
 
-    /**
-     * @param http     the client to send with, or {@code null} for one of its own (made when first needed, closed with this)
-     * @param workerId names this worker's claims; unique per process
-     */
-    public WebhookDelivery(Database database, InstantSource clock, WebhookSettings settings, HttpClient http, RandomGenerator random,
-                           String workerId) {
+    /** @param workerId names this worker's claims; unique per process */
+    public WebhookDelivery(Database database, InstantSource clock, WebhookSettings settings, RandomGenerator random, String workerId) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
         this.workerId = Objects.requireNonNull(workerId, "workerId");
-        this.ownsClient = http == null;
-        this.http = http;
     }
 
     public WebhookSettings settings() {
@@ -131,7 +147,8 @@ public final class WebhookDelivery implements AutoCloseable {
                 try {
                     attempts.add(sent.get(i).get());
                 } catch (ExecutionException e) {
-                    attempts.add(new Attempt(claimed.get(i), clock.instant(), 0, "could not send: " + e.getCause().getClass().getSimpleName()));
+                    LOG.atWarn().setCause(e.getCause()).addKeyValue("delivery", claimed.get(i).id()).log("webhook delivery could not be sent");
+                    attempts.add(new Attempt(claimed.get(i), clock.instant(), 0, Failure.OTHER.reason));
                 } catch (InterruptedException e) {
                     // Shutting down: the claims lapse and another round (or node) sends them.
                     Thread.currentThread().interrupt();
@@ -184,36 +201,82 @@ public final class WebhookDelivery implements AutoCloseable {
         }
     }
 
+    /**
+     * Why an attempt failed, as recorded and shown to the webhook's organisation: generic, so that nothing the other side
+     * sent (a banner, an error page, a certificate's names) reaches a member.
+     */
+    enum Failure {
+        REFUSED_ADDRESS("refused address: the host does not resolve to an address the node sends webhooks to"),
+        HOST_NOT_FOUND("host not found"),
+        CONNECTION_REFUSED("connection refused"),
+        TIMEOUT("timeout"),
+        TLS("TLS: no secure connection (certificate or handshake)"),
+        NOT_HTTP("no valid HTTP answer"),
+        CONNECTION_FAILED("connection failed"),
+        OTHER("could not send");
+
+        final String reason;
+
+        Failure(String reason) {
+            this.reason = reason;
+        }
+    }
+
     private Attempt send(Claimed delivery) {
         Instant at = clock.instant();
         long timestamp = at.getEpochSecond();
+        URI uri = URI.create(delivery.url());
+        InetAddress address;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "vgtx-webhooks/1")
-                    .header(EVENT_HEADER, delivery.kind())
-                    .header(EVENT_ID_HEADER, Long.toString(delivery.eventId()))
-                    .header(DELIVERY_HEADER, Long.toString(delivery.id()))
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
-                    .build();
-            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return new Attempt(delivery, at, status, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (HttpConnectTimeoutException e) {
-            return new Attempt(delivery, at, 0, "connection timed out after " + seconds(settings.requestTimeout()));
-        } catch (HttpTimeoutException e) {
-            return new Attempt(delivery, at, 0, "no answer within " + seconds(settings.requestTimeout()));
-        } catch (ConnectException e) {
-            return new Attempt(delivery, at, 0, "connection refused or unreachable");
-        } catch (IOException | IllegalArgumentException e) {
-            return new Attempt(delivery, at, 0, truncate(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(delivery, at, 0, "interrupted: the node was stopping");
+            address = settings.addresses().check(uri);
+        } catch (WebhookAddresses.RefusedAddressException e) {
+            return new Attempt(delivery, at, 0, Failure.REFUSED_ADDRESS.reason);
         }
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("User-Agent", "vgtx-webhooks/1");
+        post.setHeader(EVENT_HEADER, delivery.kind());
+        post.setHeader(EVENT_ID_HEADER, Long.toString(delivery.eventId()));
+        post.setHeader(DELIVERY_HEADER, Long.toString(delivery.id()));
+        post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        post.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()));
+        post.setEntity(new ByteArrayEntity(delivery.body(), JSON_TYPE));
+        // The checked address, named: Host and the TLS server name stay the URL's host, the connection goes to this address.
+        HttpHost target = new HttpHost(uri.getScheme().toLowerCase(java.util.Locale.ROOT), address, unbracketed(uri.getHost()), WebhookUrls.port(uri));
+        // One deadline for the whole attempt, connection and answer: a receiver that trickles bytes is cut off too.
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(post::cancel,
+                CompletableFuture.delayedExecutor(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        try (ClassicHttpResponse response = client().executeOpen(target, post, null)) {
+            // Only the status is read; the body is never read, kept or shown.
+            int status = response.getCode();
+            return new Attempt(delivery, at, status, status >= 200 && status < 300 ? null : "HTTP " + status);
+        } catch (IOException | RuntimeException e) {
+            Failure failure = post.isCancelled() ? Failure.TIMEOUT : failure(e);
+            return new Attempt(delivery, at, 0, failure == Failure.TIMEOUT
+                    ? Failure.TIMEOUT.reason + ": no answer within " + seconds(settings.requestTimeout()) : failure.reason);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    /** The generic reason for what went wrong; the exception's message (which may quote the other side) is not used. */
+    static Failure failure(Throwable e) {
+        return switch (e) {
+            case ConnectTimeoutException timeout -> Failure.TIMEOUT;
+            case SocketTimeoutException timeout -> Failure.TIMEOUT;
+            case ConnectException refused -> Failure.CONNECTION_REFUSED;
+            case UnknownHostException unknown -> Failure.HOST_NOT_FOUND;
+            case SSLException tls -> Failure.TLS;
+            case org.apache.hc.core5.http.NoHttpResponseException none -> Failure.NOT_HTTP;
+            case org.apache.hc.core5.http.ProtocolException protocol -> Failure.NOT_HTTP;
+            case InterruptedIOException interrupted -> Failure.TIMEOUT;
+            case IOException io when io.getCause() instanceof org.apache.hc.core5.http.HttpException -> Failure.NOT_HTTP;
+            case IOException io -> Failure.CONNECTION_FAILED;
+            default -> Failure.OTHER;
+        };
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private Round record(Handle handle, List<Attempt> attempts, String claim) {
@@ -282,16 +345,28 @@ public final class WebhookDelivery implements AutoCloseable {
         }
     }
 
-    private HttpClient client() {
-        HttpClient client = http;
+    /**
+     * The HTTP client, made when first needed: HTTP/1.1, no redirects, no retries, no cookies, no proxy. Its DNS resolver
+     * refuses every name: each request names the address it checked, so a lookup here would be a bug, not a fallback.
+     */
+    private CloseableHttpClient client() {
+        CloseableHttpClient client = http;
         if (client == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .connectTimeout(settings.requestTimeout())
-                            // HTTP/1.1: no h2c upgrade headers on a plain-http receiver; what every webhook receiver speaks.
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER)
+                    Timeout timeout = Timeout.of(settings.requestTimeout());
+                    http = HttpClients.custom()
+                            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                                    .setDnsResolver(NO_LOOKUPS)
+                                    .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                                    .setMaxConnTotal(settings.batchSize()).setMaxConnPerRoute(settings.batchSize())
+                                    .build())
+                            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                            .disableRedirectHandling()
+                            .disableAutomaticRetries()
+                            .disableCookieManagement()
+                            .disableAuthCaching()
+                            .disableContentCompression()
                             .build();
                 }
                 client = http;
@@ -300,18 +375,26 @@ public final class WebhookDelivery implements AutoCloseable {
         return client;
     }
 
+    private static final DnsResolver NO_LOOKUPS = new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            throw new UnknownHostException("webhook deliveries connect to the address they checked; no lookup of " + host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            throw new UnknownHostException("no lookup of " + host);
+        }
+    };
+
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static String truncate(String text) {
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
-    }
-
-    /** Closes the HTTP client this made for itself. */
+    /** Closes the HTTP client. */
     @Override
     public void close() {
-        HttpClient client = http;
-        if (ownsClient && client != null) client.close();
+        CloseableHttpClient client = http;
+        if (client != null) client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
     }
 }

@@ -16,11 +16,11 @@ import java.util.Objects;
  *                          so it must be well over {@code requestTimeout}
  * @param batchSize         deliveries claimed (and sent in parallel) per round
  * @param pollInterval      how often the background worker looks for due deliveries
- * @param allowLoopbackHttp whether {@code http://} is accepted for 127.0.0.1, ::1 and localhost (tests, a receiver on
- *                          the node's own machine); every other URL must be {@code https://}
+ * @param addresses         where webhooks may go: public addresses over https, and the operator's allowed ranges
+ *                          ({@code --webhook-allow}; tests allow their receiver's loopback)
  */
 public record WebhookSettings(int maxAttempts, Duration firstRetry, Duration maxRetry, double jitter, Duration requestTimeout,
-                              Duration lease, int batchSize, Duration pollInterval, boolean allowLoopbackHttp) {
+                              Duration lease, int batchSize, Duration pollInterval, WebhookAddresses addresses) {
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
 
     public WebhookSettings {
@@ -35,29 +35,35 @@ public record WebhookSettings(int maxAttempts, Duration firstRetry, Duration max
             throw new IllegalArgumentException("the lease must be at least twice the request timeout");
         if (batchSize < 1 || batchSize > 1000) throw new IllegalArgumentException("batch size must be 1..1000, not " + batchSize);
         requirePositive(pollInterval, "poll interval");
+        Objects.requireNonNull(addresses, "addresses");
     }
 
-    /** 10 attempts: waits of 10 s, 20 s, 40 s … up to 1 h (± 20 %), about 1 h 25 min in all; 10 s per request. */
+    /** 10 attempts: waits of 10 s, 20 s, 40 s … up to 1 h (± 20 %), about 1 h 25 min in all; 10 s per request; public addresses only. */
     public static WebhookSettings defaults() {
         return new WebhookSettings(DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(10), Duration.ofHours(1), 0.2, Duration.ofSeconds(10),
-                Duration.ofMinutes(2), 20, Duration.ofSeconds(1), true);
+                Duration.ofMinutes(2), 20, Duration.ofSeconds(1), WebhookAddresses.publicOnly());
     }
 
     public WebhookSettings withMaxAttempts(int maxAttempts) {
-        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, allowLoopbackHttp);
+        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, addresses);
     }
 
     public WebhookSettings withRequestTimeout(Duration requestTimeout) {
         Duration newLease = lease.compareTo(requestTimeout.multipliedBy(2)) < 0 ? requestTimeout.multipliedBy(2) : lease;
-        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, newLease, batchSize, pollInterval, allowLoopbackHttp);
+        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, newLease, batchSize, pollInterval, addresses);
     }
 
     public WebhookSettings withPollInterval(Duration pollInterval) {
-        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, allowLoopbackHttp);
+        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, addresses);
     }
 
-    public WebhookSettings withLoopbackHttp(boolean allowLoopbackHttp) {
-        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, allowLoopbackHttp);
+    public WebhookSettings withAddresses(WebhookAddresses addresses) {
+        return new WebhookSettings(maxAttempts, firstRetry, maxRetry, jitter, requestTimeout, lease, batchSize, pollInterval, addresses);
+    }
+
+    /** The same, also allowing these ranges (e.g. {@code 127.0.0.0/8} for a receiver on the node's own machine). */
+    public WebhookSettings allowing(io.vgtx.core.net.AddressRange... ranges) {
+        return withAddresses(addresses.allowing(ranges));
     }
 
     /**

@@ -3,12 +3,14 @@ package io.vgtx.core.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Set;
 
-/** Which URLs a webhook may have: absolute {@code https://} URLs, and {@code http://} on the loopback when allowed. */
+/**
+ * Which URLs a webhook may have: absolute {@code https://} or {@code http://} URLs with a host and a port in 1..65535,
+ * without credentials or a fragment. Where they may lead (public addresses; plain http only to the ranges the operator
+ * allows) is {@link WebhookAddresses}' to say, on the resolved address.
+ */
 public final class WebhookUrls {
     public static final int MAX_LENGTH = 2048;
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private WebhookUrls() {
     }
@@ -16,10 +18,10 @@ public final class WebhookUrls {
     /**
      * The URL, checked.
      *
-     * @throws IllegalArgumentException saying what is wrong: not an absolute http(s) URL, another scheme, plain http to a
-     *                                  host other than the loopback, credentials or a fragment in it, over {@value #MAX_LENGTH} characters
+     * @throws IllegalArgumentException saying what is wrong: not an absolute http(s) URL, another scheme, a port out of
+     *                                  range, credentials or a fragment in it, over {@value #MAX_LENGTH} characters
      */
-    public static URI parse(String text, boolean allowLoopbackHttp) {
+    public static URI parse(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("a webhook needs a URL");
         if (text.length() > MAX_LENGTH) throw new IllegalArgumentException("the webhook URL is longer than " + MAX_LENGTH + " characters");
         URI uri;
@@ -36,10 +38,8 @@ public final class WebhookUrls {
         if (uri.getRawUserInfo() != null)
             throw new IllegalArgumentException("the webhook URL must not hold a user name or password; requests are signed instead");
         if (uri.getRawFragment() != null) throw new IllegalArgumentException("the webhook URL must not have a #fragment");
-        if (scheme.equals("http") && !(allowLoopbackHttp && isLoopback(uri)))
-            throw new IllegalArgumentException(allowLoopbackHttp
-                    ? "the webhook URL must be https://; plain http:// only to 127.0.0.1, [::1] or localhost"
-                    : "the webhook URL must be https://");
+        if (uri.getPort() == 0 || uri.getPort() > 65_535 || (uri.getPort() < 0 && hasPortSeparator(uri)))
+            throw new IllegalArgumentException("the webhook URL's port must be 1..65535");
         return uri;
     }
 
@@ -49,7 +49,14 @@ public final class WebhookUrls {
                 + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     }
 
-    private static boolean isLoopback(URI uri) {
-        return LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    /** {@code https://host:/} parses with no port: refused rather than guessed. */
+    private static boolean hasPortSeparator(URI uri) {
+        String authority = uri.getRawAuthority();
+        return authority != null && authority.endsWith(":");
+    }
+
+    /** The port a delivery connects to: the URL's, else the scheme's. */
+    public static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
     }
 }

@@ -60,13 +60,16 @@ public final class Webhooks {
      * Registers a webhook for the principal's organisation.
      *
      * @param kinds the notification kinds it receives; empty for every kind, including kinds added later
-     * @throws IllegalArgumentException   for a URL that is not allowed ({@link WebhookUrls#parse}), an empty set of kinds,
+     * @throws IllegalArgumentException   for a URL that is not allowed ({@link WebhookUrls#parse}) or leads to an address that is
+     *                                    not ({@link WebhookAddresses#check}), an empty set of kinds,
      *                                    or a description that is too long or holds control characters
      * @throws WebhookConflictException   when the organisation has {@value #MAX_PER_ORGANISATION} webhooks already
      */
     public WebhookSecret register(Principal principal, String url, Optional<Set<NotificationKind>> kinds, Optional<String> description) {
         requireAdmin(principal);
-        URI uri = WebhookUrls.parse(url, settings.allowLoopbackHttp());
+        URI uri = WebhookUrls.parse(url);
+        // Checked again at every delivery: the name may resolve elsewhere by then.
+        settings.addresses().check(uri);
         if (kinds.isPresent() && kinds.get().isEmpty())
             throw new IllegalArgumentException("name at least one notification kind, or none at all for every kind");
         Optional<String> text = description(description);

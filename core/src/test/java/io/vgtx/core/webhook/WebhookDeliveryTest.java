@@ -63,7 +63,8 @@ class WebhookDeliveryTest {
     Organisation hotline;
     Principal admin;
     Webhooks webhooks;
-    WebhookSettings settings = WebhookSettings.defaults().withMaxAttempts(4);
+    final TestDns dns = new TestDns();
+    WebhookSettings settings = dns.settings(WebhookSettings.defaults().withMaxAttempts(4));
     final Receiver receiver = new Receiver();
     final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -86,7 +87,7 @@ class WebhookDeliveryTest {
     }
 
     private WebhookDelivery delivery(Database database, String worker) {
-        WebhookDelivery delivery = new WebhookDelivery(database, clock, settings, null, NO_JITTER, worker);
+        WebhookDelivery delivery = new WebhookDelivery(database, clock, settings, NO_JITTER, worker);
         closing.add(delivery);
         return delivery;
     }
@@ -270,6 +271,87 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aRedirectIntoTheNodesNetworkIsNotFollowed() throws IOException {
+        try (RawServer moved = new RawServer("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + receiver.url("/stolen")
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+            webhooks.register(admin, "http://127.0.0.1:" + moved.port() + "/hook", Optional.empty(), Optional.empty());
+            notifyHotline(NotificationKind.MATCH_HIT);
+            assertThat(delivery().runDue().retrying()).isEqualTo(1);
+            assertThat(only().lastStatus()).hasValue(307);
+            assertThat(only().lastError()).hasValue("HTTP 307");
+            assertThat(receiver.requests()).as("the Location was not visited").isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedDeliveryRecordsAGenericReasonNeverTheBytesTheOtherSideSent() throws IOException {
+        try (RawServer ssh = new RawServer("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5 internal-bastion-7\r\n")) {
+            webhooks.register(admin, "http://127.0.0.1:" + ssh.port() + "/hook", Optional.empty(), Optional.empty());
+            notifyHotline(NotificationKind.MATCH_HIT);
+            assertThat(delivery().runDue().retrying()).isEqualTo(1);
+            assertThat(ssh.connections()).isPositive();
+            Delivery failed = only();
+            assertThat(failed.lastStatus()).isEmpty();
+            assertThat(failed.lastError()).hasValue(WebhookDelivery.Failure.NOT_HTTP.reason);
+            assertThat(failed.lastError().orElseThrow()).doesNotContain("SSH").doesNotContain("OpenSSH").doesNotContain("bastion");
+        }
+    }
+
+    @Test
+    void aReceiverThatIsNoTlsServerIsATlsFailureWithoutItsBytes() throws IOException {
+        try (RawServer ssh = new RawServer("SSH-2.0-OpenSSH_9.6p1 internal-bastion-7\r\n")) {
+            webhooks.register(admin, "https://127.0.0.1:" + ssh.port() + "/hook", Optional.empty(), Optional.empty());
+            notifyHotline(NotificationKind.MATCH_HIT);
+            assertThat(delivery().runDue().retrying()).isEqualTo(1);
+            assertThat(only().lastError()).hasValue(WebhookDelivery.Failure.TLS.reason);
+        }
+    }
+
+    @Test
+    void aNameThatNowResolvesIntoTheNodesNetworkIsRefusedAtDelivery() {
+        dns.map("hooks.rebinding.example", "93.184.215.14");
+        webhooks.register(admin, "https://hooks.rebinding.example/in", Optional.empty(), Optional.empty());
+        // Between registration and delivery the attacker's DNS answers with the cloud metadata service.
+        dns.map("hooks.rebinding.example", "169.254.169.254");
+        notifyHotline(NotificationKind.MATCH_HIT);
+
+        assertThat(delivery().runDue()).isEqualTo(new WebhookDelivery.Round(1, 0, 1, 0));
+        assertThat(only().lastStatus()).isEmpty();
+        assertThat(only().lastError()).hasValue(WebhookDelivery.Failure.REFUSED_ADDRESS.reason);
+    }
+
+    @Test
+    void theDeliveryConnectsToTheAddressItCheckedUnderTheUrlsHostName() {
+        // No DNS server knows this name: only the checked address, handed to the connection, reaches the receiver.
+        int port = Integer.parseInt(receiver.url("").replaceAll(".*:", ""));
+        dns.map("receiver.vgtx-test", "127.0.0.1");
+        WebhookSecret hook = webhooks.register(admin, "http://receiver.vgtx-test:" + port + "/pinned", Optional.empty(), Optional.empty());
+        notifyHotline(NotificationKind.MATCH_HIT);
+
+        assertThat(delivery().runDue().delivered()).isEqualTo(1);
+        Receiver.Request request = receiver.requests().getFirst();
+        assertThat(request.header("Host")).isEqualTo("receiver.vgtx-test:" + port);
+        assertThat(request.signedWith(hook.secret())).isTrue();
+        assertThat(dns.lookups()).as("one lookup at registration, one at delivery, none by the HTTP client").isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheOperatorsAllowanceTheLoopbackIsRefusedAtRegistrationAndAtDelivery() {
+        WebhookSettings publicOnly = settings.withAddresses(new WebhookAddresses(List.of(), dns));
+        Webhooks strict = new Webhooks(db, clock, t.audit, publicOnly);
+        assertThatThrownBy(() -> strict.register(admin, receiver.url("/hook"), Optional.empty(), Optional.empty()))
+                .isInstanceOf(WebhookAddresses.RefusedAddressException.class);
+        // Registered while the operator allowed it; the allowance was withdrawn since.
+        register("/hook");
+        notifyHotline(NotificationKind.MATCH_HIT);
+        WebhookDelivery delivery = new WebhookDelivery(db, clock, publicOnly, NO_JITTER, "strict");
+        closing.add(delivery);
+        assertThat(delivery.runDue().retrying()).isEqualTo(1);
+        assertThat(receiver.requests()).isEmpty();
+        assertThat(only().lastError()).hasValue(WebhookDelivery.Failure.REFUSED_ADDRESS.reason);
+    }
+
+    @Test
     void aNotificationThatRolledBackIsNeverDelivered() {
         register("/hook");
         assertThatThrownBy(() -> db.write(handle -> {
@@ -328,7 +410,7 @@ class WebhookDeliveryTest {
     @Test
     void twoWorkersOnOneDatabaseNeverSendADeliveryTwice() throws Exception {
         settings = new WebhookSettings(4, Duration.ofSeconds(10), Duration.ofHours(1), 0.2, Duration.ofSeconds(10),
-                Duration.ofMinutes(2), 3, Duration.ofSeconds(1), true);
+                Duration.ofMinutes(2), 3, Duration.ofSeconds(1), settings.addresses());
         register("/a");
         register("/b");
         receiver.delay(Duration.ofMillis(5));
@@ -396,7 +478,7 @@ class WebhookDeliveryTest {
     @Test
     void manyDueDeliveriesGoOutInBatchesInOneRun() {
         settings = new WebhookSettings(4, Duration.ofSeconds(10), Duration.ofHours(1), 0.2, Duration.ofSeconds(10),
-                Duration.ofMinutes(2), 4, Duration.ofSeconds(1), true);
+                Duration.ofMinutes(2), 4, Duration.ofSeconds(1), settings.addresses());
         register("/hook");
         for (int i = 0; i < 10; i++) notifyHotline(NotificationKind.MATCH_HIT);
         assertThat(delivery().runDue()).isEqualTo(new WebhookDelivery.Round(10, 10, 0, 0));

@@ -42,11 +42,11 @@ class WebhookSettingsTest {
         assertThatThrownBy(() -> defaults.withMaxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withMaxAttempts(101)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebhookSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(5), 0.2, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), true)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), WebhookAddresses.publicOnly())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebhookSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(50), 1.0, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), true)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), WebhookAddresses.publicOnly())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebhookSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(50), 0.2, Duration.ofSeconds(10),
-                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), true)).as("a lease shorter than two request timeouts")
+                Duration.ofSeconds(10), 10, Duration.ofSeconds(1), WebhookAddresses.publicOnly())).as("a lease shorter than two request timeouts")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.retryDelay(0, 0.5)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -55,5 +55,11 @@ class WebhookSettingsTest {
     void aLongerRequestTimeoutStretchesTheLeaseWithIt() {
         WebhookSettings slow = defaults.withRequestTimeout(Duration.ofMinutes(5));
         assertThat(slow.lease()).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void byDefaultWebhooksGoToPublicAddressesOnly() {
+        assertThat(defaults.addresses().allowed()).isEmpty();
+        assertThat(defaults.addresses().resolver()).isSameAs(WebhookResolver.SYSTEM);
     }
 }

@@ -26,7 +26,7 @@ class WebhookWorkerTest {
 
     @Test
     void theWorkerDeliversWhatWasPendingAtStartAndWhatComesLaterUntilItIsClosed() throws Exception {
-        WebhookSettings settings = WebhookSettings.defaults().withPollInterval(Duration.ofMillis(20));
+        WebhookSettings settings = new TestDns().settings(WebhookSettings.defaults().withPollInterval(Duration.ofMillis(20)));
         try (Database db = Database.open(Backend.SQLITE.newDatabase(tempDir)); Receiver receiver = new Receiver()) {
             Taskforce t = new Taskforce(db, InstantSource.system());
             Principal admin = t.principal(t.active("Hotline", OrganisationKind.HOTLINE), Role.ADMIN);

@@ -59,7 +59,7 @@ class WebhooksTest {
         t = new Taskforce(db, clock);
         hotline = t.active("Hotline", OrganisationKind.HOTLINE);
         admin = t.principal(hotline, Role.ADMIN);
-        webhooks = new Webhooks(db, clock, t.audit, WebhookSettings.defaults());
+        webhooks = new Webhooks(db, clock, t.audit, new TestDns().settings(WebhookSettings.defaults()));
     }
 
     @AfterEach

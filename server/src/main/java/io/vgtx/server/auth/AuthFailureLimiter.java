@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts rejected tokens per client address in a sliding window and blocks an address that guesses too often
- * (see {@link AuthFailurePolicy}). Time comes from the given {@link Clock}, so tests move it instead of sleeping.
+ * Counts failures per key (a client address, a presented token's digest) in a sliding window and makes a key that
+ * fails too often wait (see {@link AuthFailurePolicy}). Time comes from the given {@link Clock}, so tests move it
+ * instead of sleeping.
  */
 public final class AuthFailureLimiter {
     private final AuthFailurePolicy policy;

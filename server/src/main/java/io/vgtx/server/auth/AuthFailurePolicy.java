@@ -3,9 +3,9 @@ package io.vgtx.server.auth;
 import java.time.Duration;
 
 /**
- * How many rejected tokens one client address may present before it is made to wait: after
- * {@code maxFailures} within {@code window}, every authenticated request from that address answers 429 for
- * {@code coolDown}.
+ * How many failures one client address (or one presented token) may have before it is made to wait: after
+ * {@code maxFailures} within {@code window}, its rejected tokens and its sign-ins answer 429 for {@code coolDown};
+ * valid tokens and sessions from that address still pass.
  *
  * @param maxTrackedClients bounds the memory an attacker with many addresses can make the limiter use
  */

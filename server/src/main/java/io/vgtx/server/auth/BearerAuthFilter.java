@@ -3,11 +3,14 @@ package io.vgtx.server.auth;
 import io.javalin.http.Context;
 import io.vgtx.server.http.Access;
 import io.vgtx.server.http.ApiRoute;
+import io.vgtx.server.http.ClientAddress;
 import io.vgtx.server.http.RequestAttributes;
 import io.vgtx.server.problem.ApiProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +24,12 @@ import java.util.Set;
  * session's CSRF token in {@value SessionCookie#CSRF_HEADER}, or it answers 403 ({@code csrf}); a bearer token is
  * never sent by a browser on its own, so it needs neither.
  *
- * <p>Missing or rejected tokens answer 401 with {@code WWW-Authenticate: Bearer}; an address that presented too
- * many rejected tokens (or failed sign-ins, see {@link RequestAttributes#AUTH_FAILURES}) answers 429 with
- * {@code Retry-After} until its cool-down ends, whatever it presents.
+ * <p>Missing or rejected tokens answer 401 with {@code WWW-Authenticate: Bearer}. Rejected tokens are counted per
+ * client address ({@link ClientAddress}, shared with failed sign-ins, see {@link RequestAttributes#AUTH_FAILURES}) and
+ * per presented token; once either has too many, its rejected tokens answer 429 with {@code Retry-After} until the
+ * cool-down ends. A valid token or session always passes: behind a proxy, or on one organisation's network, one
+ * client guessing must not lock out everyone who shares its address. (Guessing gains nothing from that: a token has
+ * 256 random bits.)
  */
 public final class BearerAuthFilter {
     private static final String PREFIX = "bearer ";
@@ -48,11 +54,6 @@ public final class BearerAuthFilter {
         ApiRoute route = ctx.attribute(RequestAttributes.ROUTE);
         if (route != null && route.access() == Access.PUBLIC) return;
         // A matched endpoint that is not an ApiRoute is not public: it needs a token like the rest.
-        String address = ctx.ip();
-        Optional<java.time.Duration> wait = limiter.blockedFor(address);
-        if (wait.isPresent()) {
-            throw ApiProblem.rateLimited("Too many requests with an invalid token from this address; try again later.", wait.get());
-        }
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             Optional<String> cookie = SessionCookie.read(ctx);
@@ -65,11 +66,36 @@ public final class BearerAuthFilter {
         String token = header.length() > PREFIX.length() && header.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)
                 ? header.substring(PREFIX.length()).strip() : "";
         Optional<?> principal = token.isEmpty() ? Optional.empty() : authenticator.authenticate(token);
-        if (principal.isEmpty()) {
-            limiter.recordFailure(address);
-            throw ApiProblem.unauthenticated("The bearer token is not valid.", true);
-        }
+        if (principal.isEmpty()) rejected(ClientAddress.of(ctx).address(), token);
         ctx.attribute(RequestAttributes.PRINCIPAL, principal.get());
+    }
+
+    /** A rejected token: 429 while its address or the token itself is cooling down, else counted against both and 401. */
+    private void rejected(String address, String token) {
+        String credential = credentialKey(token);
+        Optional<Duration> wait = longest(limiter.blockedFor(address), limiter.blockedFor(credential));
+        if (wait.isPresent()) {
+            throw ApiProblem.rateLimited("Too many requests with an invalid token from this address or with this token; try again later.", wait.get());
+        }
+        limiter.recordFailure(address);
+        limiter.recordFailure(credential);
+        throw ApiProblem.unauthenticated("The bearer token is not valid.", true);
+    }
+
+    /** The limiter's key for a presented token: a digest, so the limiter never holds a token (right or wrong) in memory. */
+    static String credentialKey(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "token:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
     }
 
     private void session(Context ctx, String cookie) {

@@ -1,6 +1,7 @@
 package io.vgtx.server.auth;
 
 import io.javalin.http.Context;
+import io.vgtx.server.http.ClientAddress;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,11 +11,12 @@ import java.util.Optional;
 /**
  * The console's session cookie, and when a request may use it.
  *
- * <p><b>Secure, except on localhost.</b> Over HTTPS (or behind a TLS proxy that sends {@code X-Forwarded-Proto:
- * https}) the cookie is {@value #SECURE_NAME}: {@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
+ * <p><b>Secure, except on localhost.</b> Over HTTPS (or behind a trusted TLS proxy that sends {@code X-Forwarded-Proto:
+ * https}, see {@link ClientAddress}) the cookie is {@value #SECURE_NAME}: {@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
  * {@code Path=/}, no {@code Domain} (the {@code __Host-} prefix makes browsers enforce all that). Plain HTTP is
  * accepted only for a browser on the node's own machine — the request's {@code Host} is {@code localhost},
- * {@code 127.x.x.x} or {@code [::1]} <em>and</em> it came from a loopback address — as when {@code vgtx serve}
+ * {@code 127.x.x.x} or {@code [::1]} <em>and</em> its client is a loopback address (behind a trusted proxy on this
+ * machine, the client the proxy names, not the proxy) — as when {@code vgtx serve}
  * runs with its default {@code --host 127.0.0.1}; the cookie is then {@value #LOCAL_NAME}, the same but without
  * {@code Secure} (which browsers would not send back over HTTP). A sign-in over plain HTTP from anywhere else is
  * refused, so a password or session never crosses a network in clear.
@@ -28,16 +30,15 @@ public final class SessionCookie {
     private SessionCookie() {
     }
 
-    /** Whether the request came over HTTPS, directly or through a TLS-terminating proxy. */
+    /** Whether the request came over HTTPS, directly or through a trusted TLS-terminating proxy ({@link ClientAddress}). */
     public static boolean overHttps(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-Proto");
-        return "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().toLowerCase(Locale.ROOT).startsWith("https"));
+        return ClientAddress.of(ctx).https();
     }
 
     /** Plain HTTP from a browser on this machine to this machine: the one case the cookie goes without {@code Secure}. */
     public static boolean localPlainHttp(Context ctx) {
         if (overHttps(ctx)) return false;
-        return isLoopbackName(hostWithoutPort(ctx.host())) && isLoopbackAddress(ctx.req().getRemoteAddr());
+        return isLoopbackName(hostWithoutPort(ctx.host())) && isLoopbackAddress(ClientAddress.of(ctx).address());
     }
 
     /** Whether a session may be used (or started) on this request at all. */

@@ -23,6 +23,7 @@ import io.vgtx.server.auth.AuthFailureLimiter;
 import io.vgtx.server.auth.SessionAuthenticator;
 import io.vgtx.server.auth.SessionCookie;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.ClientAddress;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
@@ -121,11 +122,11 @@ public final class ConsoleRoutes implements ApiRoutes {
         Context ctx = call.context();
         boolean json = wantsJson(ctx);
         if (!SessionCookie.allowed(ctx))
-            throw ApiProblem.forbidden("Sign in over HTTPS (behind a TLS proxy that sends X-Forwarded-Proto: https); "
+            throw ApiProblem.forbidden("Sign in over HTTPS (behind a TLS proxy that sends X-Forwarded-Proto: https, named with vgtx serve --trusted-proxy); "
                     + "plain HTTP is accepted only from this machine to localhost.");
         if (!SessionCookie.sameOrigin(ctx)) throw ApiProblem.csrf("A sign-in from another site's page is refused.");
         AuthFailureLimiter limiter = ctx.attribute(RequestAttributes.AUTH_FAILURES);
-        String address = ctx.ip();
+        String address = ClientAddress.of(ctx).address();
         Optional<java.time.Duration> wait = limiter == null ? Optional.empty() : limiter.blockedFor(address);
         if (wait.isPresent()) throw ApiProblem.rateLimited("Too many failed sign-ins or invalid tokens from this address; try again later.", wait.get());
         String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
@@ -180,7 +181,7 @@ public final class ConsoleRoutes implements ApiRoutes {
         Users.checkPassword(body.newPassword());
         if (!(users.signIn(ref.login(), body.currentPassword()) instanceof SignInResult.SignedIn)) {
             AuthFailureLimiter limiter = ctx.attribute(RequestAttributes.AUTH_FAILURES);
-            if (limiter != null) limiter.recordFailure(ctx.ip());
+            if (limiter != null) limiter.recordFailure(ClientAddress.of(ctx).address());
             throw ApiProblem.forbidden("The current password is wrong (this counts as a failed sign-in).");
         }
         User user = users.setPassword(ref.id(), body.newPassword(), (handle, u) -> audit.append(handle, Actor.of(principal), AuditActions.USER_PASSWORD,

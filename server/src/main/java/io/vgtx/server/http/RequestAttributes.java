@@ -21,6 +21,11 @@ public final class RequestAttributes {
      * at tokens and passwords count together.
      */
     public static final String AUTH_FAILURES = "vgtx.authFailures";
+    /**
+     * The request's {@link ClientAddress}: its client's address and whether it came over HTTPS, from the connection or
+     * from a trusted proxy's headers; set before any handler runs.
+     */
+    public static final String CLIENT = "vgtx.client";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private RequestAttributes() {

@@ -6,6 +6,8 @@ import io.vgtx.core.report.ReportSettings;
 import io.vgtx.core.sharing.Taskforce;
 import io.vgtx.core.store.Backend;
 import io.vgtx.core.store.Database;
+import io.vgtx.core.webhook.TestDns;
+import io.vgtx.core.webhook.WebhookSettings;
 import io.vgtx.server.MutableClock;
 import io.vgtx.server.NodeApi;
 import io.vgtx.server.NodeServer;
@@ -35,6 +37,8 @@ final class LiveNode implements AutoCloseable {
     final NodeServer server;
     /** The node's services, e.g. to run due webhook deliveries now instead of waiting for a worker. */
     final NodeServices services;
+    /** What webhook host names resolve to; a test may change it between registration and delivery. */
+    final TestDns dns = new TestDns();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LiveNode(Backend backend, Path tempDir) {
@@ -49,7 +53,10 @@ final class LiveNode implements AutoCloseable {
     LiveNode(Backend backend, Path tempDir, ReportSettings reportSettings, ServerConfig config) {
         database = Database.open(backend.newDatabase(tempDir));
         taskforce = new Taskforce(database, clock);
-        services = NodeServices.open(database, clock, Optional.empty(), reportSettings);
+        // Webhooks: names resolved by the test's own DNS (no lookups leave the machine), the loopback receivers allowed,
+        // as an operator would with vgtx serve --webhook-allow 127.0.0.0/8.
+        services = NodeServices.open(database, clock, Optional.empty(), reportSettings)
+                .withWebhookSettings(dns.settings(WebhookSettings.defaults()));
         server = NodeServer.builder(database)
                 .config(config.withPort(0).withShutdownTimeout(Duration.ofSeconds(5)))
                 .authenticator(services.authenticator())

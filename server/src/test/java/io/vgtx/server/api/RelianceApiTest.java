@@ -163,4 +163,42 @@ class RelianceApiTest {
         }
         assertThat(notifications(hotlineAnalyst, "ENTRY_WITHDRAWN_AFTER_MATCH")).as("told through its report").isEmpty();
     }
+
+    @Test
+    void oneOrganisationDisputingOrConfirmingAgainAndAgainIsToldOnceAndCountsOnceTowardsTheThreshold() throws Exception {
+        String ownerAdmin = node.taskforce.token(owner, Role.ADMIN);
+        assertThat(node.post(ownerAdmin, "/api/v1/webhooks", "{\"url\":\"" + receiver.url("/opinions")
+                + "\",\"kinds\":[\"ENTRY_DISPUTED\",\"ENTRY_CONFIRMED\"]}").status()).isEqualTo(201);
+        // The NGO matched the entry: with a threshold of 2 it hears of disputes once two organisations dispute it.
+        assertThat(match(ngoViewer, GREEN).get("matches")).hasSize(1);
+        await(() -> matcherRows() == 1);
+        String police = node.taskforce.token(node.taskforce.active("Police C", OrganisationKind.LAW_ENFORCEMENT), Role.ANALYST);
+
+        for (int i = 0; i < 5; i++) {
+            LiveNode.Reply disputed = node.post(police, "/api/v1/entries/" + entry + "/dispute", "{\"reason\":\"not what it says " + i + "\"}");
+            assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+            assertThat(disputed.json().get("reason").asText()).as("the first dispute stands").isEqualTo("not what it says 0");
+            assertThat(node.post(hotlineAnalyst, "/api/v1/entries/" + entry + "/confirm", "{}").status()).isEqualTo(200);
+        }
+        assertThat(notifications(ownerAnalyst, "ENTRY_DISPUTED")).as("the owner is told once per organisation").hasSize(1);
+        assertThat(notifications(ownerAnalyst, "ENTRY_CONFIRMED")).hasSize(1);
+        assertThat(notifications(ngoViewer, "ENTRY_DISPUTED_AFTER_MATCH")).as("one organisation is not two").isEmpty();
+        assertThat(node.services.webhookDelivery().runDue().delivered()).as("one webhook per verdict").isEqualTo(2);
+        assertThat(receiver.requests()).hasSize(2);
+
+        // A second organisation's dispute reaches the threshold.
+        String other = node.taskforce.token(node.taskforce.active("Police D", OrganisationKind.LAW_ENFORCEMENT), Role.ANALYST);
+        assertThat(node.post(other, "/api/v1/entries/" + entry + "/dispute", "{}").status()).isEqualTo(200);
+        assertThat(notifications(ngoViewer, "ENTRY_DISPUTED_AFTER_MATCH")).singleElement()
+                .satisfies(n -> assertThat(n.get("details").get("disputes").asText()).isEqualTo("2"));
+        assertThat(notifications(ownerAnalyst, "ENTRY_DISPUTED")).hasSize(2);
+        // A changed verdict is news, once: flipping back and forth does not flood the owner.
+        for (int i = 0; i < 3; i++) {
+            assertThat(node.post(police, "/api/v1/entries/" + entry + "/confirm", "{}").status()).isEqualTo(200);
+            assertThat(node.post(police, "/api/v1/entries/" + entry + "/dispute", "{}").status()).isEqualTo(200);
+        }
+        assertThat(notifications(ownerAnalyst, "ENTRY_CONFIRMED")).hasSize(2);
+        assertThat(notifications(ownerAnalyst, "ENTRY_DISPUTED")).hasSize(2);
+        assertThat(notifications(ngoViewer, "ENTRY_DISPUTED_AFTER_MATCH")).as("told once at the threshold").hasSize(1);
+    }
 }

@@ -238,4 +238,29 @@ class WebhookApiTest {
         assertThat(node.post(operatorAdmin, "/api/v1/webhooks/" + id + "/secret", "").status()).isEqualTo(404);
         assertThat(node.get(admin, "/api/v1/webhooks").json().get("webhooks")).hasSize(1);
     }
+
+    @Test
+    void aWebhookIntoTheNodesNetworkIsRefusedAndOneThatMovesThereIsNotSent() {
+        // The node allows only its tests' loopback receivers (--webhook-allow 127.0.0.0/8).
+        node.dns.map("metadata.attacker.example", "169.254.169.254");
+        node.dns.map("intranet.attacker.example", "10.0.0.1", "93.184.215.14");
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://[fd00:ec2::254]/", "https://[::ffff:10.0.0.1]/",
+                "https://metadata.attacker.example/", "https://intranet.attacker.example/", "https://192.168.1.1:8443/", "https://100.64.0.1/",
+                "https://hooks.example.org:0/", "https://hooks.example.org:70000/")) {
+            LiveNode.Reply reply = node.post(admin, "/api/v1/webhooks", "{\"url\":\"" + url + "\"}");
+            assertThat(reply.status()).as(url + " → " + reply.body()).isEqualTo(400);
+            assertThat(reply.json().get("detail").asText()).as(url).containsAnyOf("public addresses only", "port");
+        }
+        assertThat(node.get(admin, "/api/v1/webhooks").json().get("webhooks")).as("nothing registered").isEmpty();
+
+        // Public when registered, the cloud metadata service when it is time to deliver.
+        node.dns.map("hooks.rebinding.example", "93.184.215.14");
+        register(admin, "{\"url\":\"https://hooks.rebinding.example/in\"}");
+        node.dns.map("hooks.rebinding.example", "169.254.169.254");
+        node.taskforce.notifications.notify(police.name(), io.vgtx.core.notify.NotificationKind.ENTRY_CONFIRMED, "entry:1", Map.of());
+        assertThat(runDue().retrying()).isEqualTo(1);
+        JsonNode delivery = node.get(admin, "/api/v1/webhooks/deliveries").json().get("deliveries").get(0);
+        assertThat(delivery.get("lastError").asText()).startsWith("refused address");
+        assertThat(delivery.get("lastStatus").isNull()).isTrue();
+    }
 }

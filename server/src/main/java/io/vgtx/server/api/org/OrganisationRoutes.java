@@ -28,6 +28,7 @@ import io.vgtx.server.auth.AuthFailureLimiter;
 import io.vgtx.server.auth.AuthFailurePolicy;
 import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.http.ApiCall;
+import io.vgtx.server.http.ClientAddress;
 import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
@@ -214,7 +215,7 @@ public final class OrganisationRoutes implements ApiRoutes {
     }
 
     private ApiResponse apply(ApiCall call) throws IOException {
-        String address = call.context().ip();
+        String address = ClientAddress.of(call.context()).address();
         Optional<Duration> wait = applications.blockedFor(address);
         if (wait.isPresent()) throw ApiProblem.rateLimited("Too many applications from this address; try again later.", wait.get());
         applications.recordFailure(address);

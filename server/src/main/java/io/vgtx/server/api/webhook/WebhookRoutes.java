@@ -87,7 +87,10 @@ public final class WebhookRoutes implements ApiRoutes {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.post("/api/v1/webhooks").summary("Register a webhook for your organisation's notifications (ADMIN)").tag("webhooks")
-                        .description("The URL must be `https://` (plain `http://` only to 127.0.0.1, [::1] or localhost). The signing "
+                        .description("The URL must be `https://` to a public address, port 1-65535: its host's resolved addresses are checked "
+                                + "now and at every delivery, and loopback, private, link-local, CGNAT, multicast and cloud-metadata "
+                                + "addresses are refused unless the node's operator allows a range (`vgtx serve --webhook-allow`), to "
+                                + "which plain `http://` is accepted too. The signing "
                                 + "secret is in this response only. At most " + Webhooks.MAX_PER_ORGANISATION + " webhooks per organisation. "
                                 + SIGNING)
                         .accepts(NewWebhook.class).returns(201, RegisteredWebhook.class)
