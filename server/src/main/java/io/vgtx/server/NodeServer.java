@@ -18,6 +18,8 @@ import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
 import io.vgtx.server.http.Json;
+import io.vgtx.server.http.MethodOverrideHeaders;
+import io.vgtx.server.http.ProblemErrorHandler;
 import io.vgtx.server.http.ProblemResponses;
 import io.vgtx.server.http.RequestAttributes;
 import io.vgtx.server.observe.AccessLog;
@@ -290,8 +292,14 @@ public final class NodeServer implements AutoCloseable {
                     // GracefulHandler waits for requests in flight.
                     server.setStopTimeout(config.shutdownTimeout().toMillis());
                     server.setStopAtShutdown(false);
-                    server.setHandler(new GracefulHandler());
+                    // Javalin puts its own handler inside the innermost wrapper: under the override stripping.
+                    GracefulHandler graceful = new GracefulHandler();
+                    graceful.setHandler(new MethodOverrideHeaders());
+                    server.setHandler(graceful);
+                    // What Jetty refuses itself (414, 431, a %00 in a path) is a problem too, not its HTML page.
+                    server.setErrorHandler(new ProblemErrorHandler());
                 });
+                cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
                 cfg.requestLogger.http((ctx, ms) -> {
                     metrics.recordRequest(ctx.method().name(), RequestAttributes.routeTemplate(ctx), ctx.statusCode(), (long) (ms * 1_000_000));
                     AccessLog.log(ctx, ms);

@@ -61,7 +61,7 @@ public final class ApiCall {
 
     /**
      * The JSON body as the route's declared type. 415 unless the body is JSON, 413 above the size limit, 400
-     * when it is empty, malformed, or does not fit the type (the detail names the field).
+     * when it is empty, {@code null}, malformed, or does not fit the type (the detail names the field); never {@code null}.
      */
     public <T> T body(Class<T> type) throws IOException {
         if (route.requestBody() != type) {
@@ -74,7 +74,10 @@ public final class ApiCall {
         }
         byte[] bytes = readBounded(ctx.req().getInputStream(), maxBodyBytes);
         if (bytes.length == 0) throw ApiProblem.validation("A JSON request body is required.");
-        return Json.mapper().readValue(bytes, type);
+        T body = Json.mapper().readValue(bytes, type);
+        // Jackson reads a JSON null as a null body, whatever the type: no handler expects one.
+        if (body == null) throw ApiProblem.validation("The request body must be a JSON object, not null.");
+        return body;
     }
 
     /**
