@@ -1,5 +1,6 @@
 package io.vgtx.core.store;
 
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
@@ -354,8 +355,10 @@ public final class BankStore {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Bank and organisation names are shown in lists, matches and audit events. */
+    public static final int MAX_NAME = 200;
+
     private static String requireText(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
-        return text.strip();
+        return CleanText.name(what, text, MAX_NAME);
     }
 }

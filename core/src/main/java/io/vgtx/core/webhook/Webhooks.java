@@ -1,5 +1,6 @@
 package io.vgtx.core.webhook;
 
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
 import io.vgtx.core.audit.AuditLog;
@@ -262,9 +263,8 @@ public final class Webhooks {
         Optional<String> text = description.map(String::strip).filter(d -> !d.isEmpty());
         text.ifPresent(d -> {
             if (d.length() > MAX_DESCRIPTION) throw new IllegalArgumentException("the description is longer than " + MAX_DESCRIPTION + " characters");
-            if (d.chars().anyMatch(Character::isISOControl)) throw new IllegalArgumentException("the description must not hold control characters");
         });
-        return text;
+        return text.map(d -> CleanText.line("description", d, MAX_DESCRIPTION));
     }
 
     private static void requireAdmin(Principal principal) {

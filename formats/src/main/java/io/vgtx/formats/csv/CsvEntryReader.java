@@ -32,7 +32,10 @@ public final class CsvEntryReader extends RecordReader {
         Optional<CsvRows.Row> row = rows.next();
         if (row.isEmpty()) return false;
         if (columns == null) readHeader(row.get());
-        else emit.accept(entry(row.get()));
+        else {
+            at(row.get().location());
+            emit.accept(entry(row.get()));
+        }
         return true;
     }
 

@@ -35,7 +35,10 @@ public final class IcseReader extends RecordReader {
         Optional<CsvRows.Row> row = rows.next();
         if (row.isEmpty()) return false;
         if (columns == null) columns = header(row.get());
-        else entries(row.get()).forEach(emit);
+        else {
+            at(row.get().location());
+            entries(row.get()).forEach(emit);
+        }
         return true;
     }
 

@@ -18,6 +18,7 @@ import io.vgtx.core.casework.CaseConflictException;
 import io.vgtx.core.org.IllegalTransitionException;
 import io.vgtx.core.org.IneligibleVoterException;
 import io.vgtx.core.store.AlreadyExistsException;
+import io.vgtx.core.store.ImportFailedException;
 import io.vgtx.core.store.NotFoundException;
 import io.vgtx.core.webhook.WebhookConflictException;
 import io.vgtx.server.problem.ApiProblem;
@@ -81,6 +82,8 @@ public final class ProblemResponses {
             case CaseConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case WebhookConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case IllegalArgumentException invalid when invalid.getMessage() != null -> ApiProblem.validation(invalid.getMessage());
+            case ImportFailedException failed when failed.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null ->
+                    ApiProblem.validation("Nothing was added: " + invalid.getMessage());
             case JacksonException json -> fromJson(json);
             default -> internal(ctx);
         };
