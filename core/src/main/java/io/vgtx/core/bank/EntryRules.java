@@ -58,7 +58,8 @@ public final class EntryRules {
         Map<String, String> clean = new TreeMap<>();
         metadata.forEach((key, value) -> {
             String name = CleanText.line("metadata", key, MAX_KEY);
-            clean.put(name, CleanText.multiline("metadata." + name, value, MAX_METADATA_BYTES));
+            // A value is bounded by the whole: the bytes as stored.
+            clean.put(name, CleanText.multiline("metadata." + name, value, Integer.MAX_VALUE));
         });
         int bytes = storedBytes(clean);
         if (bytes > MAX_METADATA_BYTES) {
