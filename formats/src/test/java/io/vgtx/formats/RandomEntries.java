@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
 public final class RandomEntries {
     /** Characters that break naive CSV, JSON or STIX writers, and some that are not ASCII. */
     /** What a single-line field (label, series, metadata key, grade) may hold: no line breaks or tabs (see EntryRules). */
-    private static final String CHARACTERS = "abcXYZ0189 ,;:\"'-_/\\#[]{}()éß日本✓😀";
+    private static final String CHARACTERS = "abcXYZ0189 ,;:\"'-=+@_/\\#[]{}()éß日本✓😀";
     /** A metadata value is free text: it may run over lines. */
     private static final String MULTILINE_CHARACTERS = CHARACTERS + "\n\r\t";
     private static final List<String> GRADE_SCHEMES = List.of("UK_CAID", "VICS", "INTERPOL_BASELINE", "NCMEC");

@@ -1,5 +1,6 @@
 package io.vgtx.formats.csv;
 
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.formats.FormatException;
 import io.vgtx.formats.support.CsvRows;
@@ -61,7 +62,9 @@ public final class CsvEntryReader extends RecordReader {
             throw new FormatException(row.location(), "expected " + width + " values as in the header, got " + row.values().size());
         return EntryColumn.parse(column -> {
             Integer index = columns.get(column);
-            return index == null ? null : row.values().get(index);
+            if (index == null) return null;
+            String cell = row.values().get(index);
+            return column.isText() ? CsvCells.restore(cell) : cell;
         }, row.location());
     }
 

@@ -1,5 +1,6 @@
 package io.vgtx.formats.icse;
 
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.bank.Grade;
@@ -58,7 +59,9 @@ public final class IcseReader extends RecordReader {
         Map<String, String> cells = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             String column = columns.get(i);
-            Values.present(row.values().get(i)).ifPresent(value -> cells.put(column, value));
+            String cell = row.values().get(i);
+            // What the writer made spreadsheet-safe (series, metadata) is read back as it was.
+            Values.present(IcseColumns.HASHES.containsKey(column) ? cell : CsvCells.restore(cell)).ifPresent(value -> cells.put(column, value));
         }
         Map<String, String> metadata = new HashMap<>();
         cells.forEach((column, value) -> {

@@ -1,5 +1,6 @@
 package io.vgtx.formats.icse;
 
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.bank.EntryState;
@@ -45,7 +46,9 @@ public final class IcseWriter implements EntryWriter {
     private void writeRow(List<Entry> group) throws IOException {
         EntryData first = group.getFirst().data();
         List<String> row = new ArrayList<>();
-        for (String column : IcseColumns.HEADER) row.add(cell(column, group, first));
+        // Series and metadata are text: spreadsheet-safe. Hashes and Yes/No are written as they are.
+        for (String column : IcseColumns.HEADER) row.add(IcseColumns.HASHES.containsKey(column) ? cell(column, group, first)
+                : CsvCells.neutralise(cell(column, group, first)));
         printer.printRecord(row);
     }
 

@@ -120,4 +120,20 @@ class CsvFormatTest {
 
         assertThat(Io.count(Format.CSV, csv)).isEqualTo(rows);
     }
+
+    @Test
+    void labelsAndSeriesThatASpreadsheetWouldTakeForAFormulaAreExportedAsTextAndImportedAsTheyWere() throws Exception {
+        List<EntryData> entries = List.of(
+                EntryData.of(DigestSignal.MD5, MD5).withLabel("=HYPERLINK(\"http://x.example\",\"open\")").withSeries("@series"),
+                EntryData.of(PdqSignal.PDQ, PDQ).withLabel("-rotated.jpg").withSeries("+1").withQuality(90),
+                EntryData.of(DigestSignal.MD5, hex(3, 32)).withLabel("'=already quoted").withSeries("'plain"));
+        String csv = Io.write(Format.CSV, entries.stream().map(Io::entry).toList());
+
+        assertThat(csv).contains("'=HYPERLINK(").contains(",'@series,").contains(",'+1,").contains(",'-rotated.jpg,")
+                .contains("''=already quoted").contains(",'plain,");
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
+        }
+        assertThat(Io.read(Format.CSV, csv)).isEqualTo(entries);
+    }
 }
