@@ -17,6 +17,7 @@ import io.vgtx.server.http.ApiCall;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.http.HttpMethod;
 import io.vgtx.server.http.Json;
 import io.vgtx.server.http.MethodOverrideHeaders;
 import io.vgtx.server.http.ProblemErrorHandler;
@@ -165,6 +166,8 @@ public final class NodeServer implements AutoCloseable {
             }
         }
     }
+
+    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.DELETE);
 
     /** Headers of every static file: its own origin only, never framed, never sniffed, never cached (a new release shows at once). */
     static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
@@ -326,6 +329,11 @@ public final class NodeServer implements AutoCloseable {
                     ctx.attribute(RequestAttributes.ROUTE, route);
                     long limit = bodyLimit(route, maxBytes, maxUploadBytes);
                     if (ctx.req().getContentLengthLong() > limit) throw ApiProblem.payloadTooLarge(limit);
+                    // A body sent with a GET, HEAD or DELETE (which mean nothing by one) is read and dropped: left unread,
+                    // Jetty resets the connection after the answer, and the client can lose the end of it. (Other methods'
+                    // bodies are their routes' to read, the console's sign-in form among them.)
+                    if (route != null && route.requestBody() == null && route.upload() == null
+                            && BODILESS.contains(route.method())) ApiCall.discardBody(ctx, limit);
                     // No HTTP endpoint matched: a file of the static site (the console's sign-in page must load unauthenticated).
                     if (matched == null) return;
                     auth.handle(ctx);

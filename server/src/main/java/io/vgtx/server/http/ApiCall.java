@@ -6,6 +6,7 @@ import io.vgtx.server.problem.ApiProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,6 +136,11 @@ public final class ApiCall {
             read += n;
             if (read > limit) throw ApiProblem.payloadTooLarge(limit);
         }
+    }
+
+    /** Reads and drops the request body, up to {@code limit} bytes (one more is a 413): for routes that take none. */
+    public static void discardBody(Context ctx, long limit) throws IOException {
+        new BoundedInputStream(ctx.req().getInputStream(), limit).transferTo(OutputStream.nullOutputStream());
     }
 
     /** Reads at most {@code limit} bytes; one more is a 413, whatever Content-Length claimed (or chunked bodies). */

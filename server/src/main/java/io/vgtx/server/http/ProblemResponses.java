@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -112,6 +113,7 @@ public final class ProblemResponses {
         }
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         return switch (e) {
+            case InvalidNullException _ -> ApiProblem.validation("Field '" + fieldOrRoot(field) + "' must not be null.");
             case UnrecognizedPropertyException unknown -> ApiProblem.validation("Unknown field '" + fieldOrRoot(field) + "'"
                     + known(unknown.getKnownPropertyIds()) + ".");
             case InvalidFormatException invalid when invalid.getTargetType() != null && invalid.getTargetType().isEnum() ->
