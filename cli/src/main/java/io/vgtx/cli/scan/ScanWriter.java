@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.match.Match;
-import io.vgtx.hashing.content.HashOutcome;
 import io.vgtx.formats.support.CsvCells;
+import io.vgtx.hashing.content.HashOutcome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

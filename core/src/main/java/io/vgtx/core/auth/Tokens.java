@@ -5,8 +5,8 @@ import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
-import org.jdbi.v3.core.Handle;
 import io.vgtx.core.store.NotFoundException;
+import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
 package io.vgtx.core.casework;
 
-import io.vgtx.core.input.CleanText;
 import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
+import io.vgtx.core.input.CleanText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

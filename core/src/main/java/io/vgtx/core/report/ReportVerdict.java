@@ -1,7 +1,7 @@
 package io.vgtx.core.report;
 
-import io.vgtx.core.input.CleanText;
 import io.vgtx.core.bank.Category;
+import io.vgtx.core.input.CleanText;
 
 import java.util.Objects;
 import java.util.Optional;

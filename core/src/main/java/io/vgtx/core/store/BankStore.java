@@ -1,6 +1,5 @@
 package io.vgtx.core.store;
 
-import io.vgtx.core.input.CleanText;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Category;
 import io.vgtx.core.bank.Distribution;
@@ -11,6 +10,7 @@ import io.vgtx.core.changelog.Change;
 import io.vgtx.core.changelog.ChangeKind;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.changelog.ChangeWriter;
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.core.signal.SignalTypes;
 import org.jdbi.v3.core.Handle;

@@ -1,8 +1,8 @@
 package io.vgtx.core.store;
 
-import io.vgtx.core.input.CleanText;
 import io.vgtx.core.bank.Opinion;
 import io.vgtx.core.bank.Verdict;
+import io.vgtx.core.input.CleanText;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;

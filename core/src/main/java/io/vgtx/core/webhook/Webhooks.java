@@ -1,12 +1,12 @@
 package io.vgtx.core.webhook;
 
-import io.vgtx.core.input.CleanText;
 import io.vgtx.core.audit.Actor;
 import io.vgtx.core.audit.AuditEvent.Outcome;
 import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;

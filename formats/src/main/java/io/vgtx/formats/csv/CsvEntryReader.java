@@ -1,8 +1,8 @@
 package io.vgtx.formats.csv;
 
-import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.formats.FormatException;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryColumn;
 import io.vgtx.formats.support.RecordReader;

@@ -1,9 +1,9 @@
 package io.vgtx.formats.csv;
 
-import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.formats.EntryWriter;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryColumn;
 import io.vgtx.formats.support.Skips;

@@ -1,11 +1,11 @@
 package io.vgtx.formats.icse;
 
-import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.bank.Grade;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.formats.FormatException;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.RecordReader;
 import io.vgtx.formats.support.Values;

@@ -1,6 +1,5 @@
 package io.vgtx.formats.icse;
 
-import io.vgtx.formats.support.CsvCells;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.core.bank.EntryState;
@@ -8,6 +7,7 @@ import io.vgtx.core.bank.Grade;
 import io.vgtx.core.signal.PhotoDnaSignal;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.formats.EntryWriter;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryGroups;
 import io.vgtx.formats.support.Skips;
