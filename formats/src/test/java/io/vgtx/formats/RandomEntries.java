@@ -25,7 +25,10 @@ import java.util.random.RandomGenerator;
 /** Synthetic entries from a fixed seed: every type, every optional field present or not, text that needs quoting. */
 public final class RandomEntries {
     /** Characters that break naive CSV, JSON or STIX writers, and some that are not ASCII. */
-    private static final String CHARACTERS = "abcXYZ0189 ,;:\"'\n\r\t-_/\\#[]{}()éß日本✓😀";
+    /** What a single-line field (label, series, metadata key, grade) may hold: no line breaks or tabs (see EntryRules). */
+    private static final String CHARACTERS = "abcXYZ0189 ,;:\"'-=+@_/\\#[]{}()éß日本✓😀";
+    /** A metadata value is free text: it may run over lines. */
+    private static final String MULTILINE_CHARACTERS = CHARACTERS + "\n\r\t";
     private static final List<String> GRADE_SCHEMES = List.of("UK_CAID", "VICS", "INTERPOL_BASELINE", "NCMEC");
 
     private RandomEntries() {}
@@ -55,9 +58,14 @@ public final class RandomEntries {
 
     /** Non-blank text without surrounding white space (text formats trim cells). */
     public static String text(RandomGenerator random) {
+        return text(random, CHARACTERS);
+    }
+
+    private static String text(RandomGenerator random, String characters) {
         StringBuilder text = new StringBuilder();
         int length = 1 + random.nextInt(24);
-        while (text.length() < length) text.appendCodePoint(CHARACTERS.codePointAt(CHARACTERS.offsetByCodePoints(0, random.nextInt(CHARACTERS.codePointCount(0, CHARACTERS.length())))));
+        int count = characters.codePointCount(0, characters.length());
+        while (text.length() < length) text.appendCodePoint(characters.codePointAt(characters.offsetByCodePoints(0, random.nextInt(count))));
         String stripped = text.toString().strip();
         return stripped.isEmpty() ? "x" : stripped;
     }
@@ -71,7 +79,8 @@ public final class RandomEntries {
     }
 
     private static Instant instant(RandomGenerator random) {
-        return Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000));
+        // Within what a client may state (EntryRules): from 1990 to the start of 2026.
+        return Instant.ofEpochSecond(random.nextLong(631_152_000L, 1_767_225_600L), random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000));
     }
 
     private static List<Grade> grades(RandomGenerator random) {
@@ -92,7 +101,7 @@ public final class RandomEntries {
     private static Map<String, String> metadata(RandomGenerator random) {
         Map<String, String> metadata = new HashMap<>();
         int count = random.nextInt(4);
-        for (int i = 0; i < count; i++) metadata.put("k" + i + text(random), text(random));
+        for (int i = 0; i < count; i++) metadata.put("k" + i + text(random), text(random, MULTILINE_CHARACTERS));
         return metadata;
     }
 

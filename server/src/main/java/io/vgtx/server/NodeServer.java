@@ -19,7 +19,10 @@ import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
 import io.vgtx.server.http.ClientAddress;
+import io.vgtx.server.http.HttpMethod;
 import io.vgtx.server.http.Json;
+import io.vgtx.server.http.MethodOverrideHeaders;
+import io.vgtx.server.http.ProblemErrorHandler;
 import io.vgtx.server.http.ProblemResponses;
 import io.vgtx.server.http.RequestAttributes;
 import io.vgtx.server.observe.AccessLog;
@@ -29,7 +32,6 @@ import io.vgtx.server.openapi.OpenApiDocument;
 import io.vgtx.server.problem.ApiProblem;
 import io.vgtx.server.problem.ProblemDetails;
 import io.vgtx.server.problem.ProblemType;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +175,8 @@ public final class NodeServer implements AutoCloseable {
     static final String HSTS = "Strict-Transport-Security";
     static final String HSTS_VALUE = "max-age=31536000";
 
+    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.DELETE);
+
     /** Headers of every static file: its own origin only, never framed, never sniffed, never cached (a new release shows at once). */
     static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -300,17 +304,14 @@ public final class NodeServer implements AutoCloseable {
                     // GracefulHandler waits for requests in flight.
                     server.setStopTimeout(config.shutdownTimeout().toMillis());
                     server.setStopAtShutdown(false);
-                    server.setHandler(new GracefulHandler());
-                    // Jetty's own answers (a request it cannot parse) are never sniffed either.
-                    server.setErrorHandler(new ErrorHandler() {
-                        @Override
-                        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                                              org.eclipse.jetty.util.Callback callback) throws Exception {
-                            SECURITY_HEADERS.forEach(response.getHeaders()::put);
-                            return super.handle(request, response, callback);
-                        }
-                    });
+                    // Javalin puts its own handler inside the innermost wrapper: under the override stripping.
+                    GracefulHandler graceful = new GracefulHandler();
+                    graceful.setHandler(new MethodOverrideHeaders());
+                    server.setHandler(graceful);
+                    // What Jetty refuses itself (414, 431, a %00 in a path) is a problem too, not its HTML page.
+                    server.setErrorHandler(new ProblemErrorHandler());
                 });
+                cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
                 cfg.requestLogger.http((ctx, ms) -> {
                     metrics.recordRequest(ctx.method().name(), RequestAttributes.routeTemplate(ctx), ctx.statusCode(), (long) (ms * 1_000_000));
                     AccessLog.log(ctx, ms);
@@ -341,6 +342,11 @@ public final class NodeServer implements AutoCloseable {
                     ctx.attribute(RequestAttributes.ROUTE, route);
                     long limit = bodyLimit(route, maxBytes, maxUploadBytes);
                     if (ctx.req().getContentLengthLong() > limit) throw ApiProblem.payloadTooLarge(limit);
+                    // A body sent with a GET, HEAD or DELETE (which mean nothing by one) is read and dropped: left unread,
+                    // Jetty resets the connection after the answer, and the client can lose the end of it. (Other methods'
+                    // bodies are their routes' to read, the console's sign-in form among them.)
+                    if (route != null && route.requestBody() == null && route.upload() == null
+                            && BODILESS.contains(route.method())) ApiCall.discardBody(ctx, limit);
                     // No HTTP endpoint matched: a file of the static site (the console's sign-in page must load unauthenticated).
                     if (matched == null) return;
                     auth.handle(ctx);

@@ -1,5 +1,6 @@
 package io.vgtx.cli.hash;
 
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.hashing.content.HashOutcome;
 import io.vgtx.hashing.digest.Digests;
 import io.vgtx.hashing.pdq.Dihedral;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** RFC 4180 CSV with a header row; the same fields as the JSON output, dihedral hashes as extra columns. */
+/**
+ * RFC 4180 CSV with a header row; the same fields as the JSON output, dihedral hashes as extra columns. The path and the
+ * error are text, written spreadsheet-safe ({@link CsvCells}: a file named {@code =cmd|…} cannot become a formula).
+ */
 final class CsvHashWriter implements HashWriter {
     private static final List<String> COLUMNS =
             List.of("path", "size", "md5", "sha1", "sha256", "pdq", "quality", "width", "height", "error");
@@ -35,7 +39,7 @@ final class CsvHashWriter implements HashWriter {
     @Override
     public void write(HashOutcome outcome) throws IOException {
         List<Object> row = new ArrayList<>();
-        row.add(outcome.path());
+        row.add(CsvCells.neutralise(outcome.path()));
         row.add(outcome.size() >= 0 ? outcome.size() : "");
         Digests digests = outcome.digests().orElse(null);
         row.add(digests == null ? "" : digests.md5());
@@ -48,7 +52,7 @@ final class CsvHashWriter implements HashWriter {
                 if (dihedral) EXTRA_VARIANTS.forEach(d -> row.add(pdq.dihedral().get(d).toHex()));
             }
             case HashOutcome.Failed failed -> {
-                row.addAll(List.of("", "", "", "", failed.reason()));
+                row.addAll(List.of("", "", "", "", CsvCells.neutralise(failed.reason())));
                 if (dihedral) EXTRA_VARIANTS.forEach(d -> row.add(""));
             }
         }

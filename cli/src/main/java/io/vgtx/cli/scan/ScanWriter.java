@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.match.Match;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.hashing.content.HashOutcome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -100,7 +101,7 @@ sealed interface ScanWriter extends AutoCloseable {
         }
     }
 
-    /** CSV with a header: the match fields, and {@code error} for files that could not be hashed. */
+    /** CSV with a header: the match fields, and {@code error} for files that could not be hashed; text cells spreadsheet-safe. */
     final class Csv implements ScanWriter {
         private final CSVPrinter csv;
 
@@ -112,15 +113,19 @@ sealed interface ScanWriter extends AutoCloseable {
         @Override
         public void write(ScanResult result) throws IOException {
             for (MatchLine l : lines(result))
-                csv.printRecord(l.path(), l.entryId(), l.bank(), l.label(), l.category(), l.type(), l.distance(), l.transform(), "");
+                csv.printRecord(text(l.path()), l.entryId(), text(l.bank()), text(l.label()), l.category(), l.type(), l.distance(), l.transform(), "");
             if (result.error().isPresent())
-                csv.printRecord(result.outcome().path(), "", "", "", "", "", "", "", result.error().get());
+                csv.printRecord(text(result.outcome().path()), "", "", "", "", "", "", "", text(result.error().get()));
             csv.flush();
         }
 
         @Override
         public void close() throws IOException {
             csv.flush();
+        }
+
+        private static String text(String cell) {
+            return cell == null ? null : CsvCells.neutralise(cell);
         }
     }
 

@@ -112,6 +112,45 @@ class BankCommandsTest {
     }
 
     @Test
+    void anImportWhoseEntryBreaksAnEntryRuleAddsNothingAndNamesTheLine() throws Exception {
+        vgtx("bank", "create", "b");
+        String md5 = "0123456789abcdef0123456789abcdef";
+        String md5b = "fedcba9876543210fedcba9876543210";
+        String md5c = "00112233445566778899aabbccddeeff";
+        record Case(String format, String file, String message) {}
+        List<Case> cases = List.of(
+                new Case("csv", "type,value,label\nMD5," + md5 + ",ok\nMD5," + md5b + "," + "x".repeat(1025) + "\n",
+                        "line 3: label must be at most 1024 characters"),
+                new Case("csv", "type,value,first_seen\nMD5," + md5 + ",2024-01-01\nMD5," + md5b + ",0001-01-01\n",
+                        "line 3: first_seen: 0001-01-01T00:00:00Z is before 1990-01-01"),
+                new Case("jsonl", "{\"type\":\"MD5\",\"value\":\"" + md5 + "\"}\n{\"type\":\"MD5\",\"value\":\"" + md5b + "\"}\n"
+                        + "{\"type\":\"MD5\",\"value\":\"" + md5c + "\",\"metadata\":{\"notes\":\"" + "m".repeat(17 * 1024) + "\"}}\n",
+                        "line 3: metadata must be at most 16384 bytes"),
+                new Case("pdq", "a".repeat(64) + ",90,one.jpg\n" + "b".repeat(64) + ",90,two.jpg\n" + "c".repeat(64) + ",90,t\u202Egpj.exe\n",
+                        "line 3: label must not hold an invisible format character"));
+        for (Case c : cases) {
+            Path file = work.resolve("bad." + c.format());
+            Files.writeString(file, c.file());
+            CliRun run = vgtx("bank", "import", "b", file.toString(), "--format", c.format());
+            assertThat(run.exitCode()).as(c.message()).isEqualTo(1);
+            assertThat(run.err()).contains(c.message()).contains("nothing was added");
+        }
+        listed("b").get("active_entries").forEach(count -> assertThat(count.asLong()).isZero());
+    }
+
+    @Test
+    void addingAFileWhoseNameHoldsAControlCharacterAddsNothing() throws Exception {
+        vgtx("bank", "create", "b");
+        Path folder = Files.createDirectories(work.resolve("files"));
+        Files.writeString(folder.resolve("fine.txt"), "fine");
+        Files.writeString(folder.resolve("two\nlines.txt"), "bad name");
+        CliRun run = vgtx("bank", "add", "b", folder.toString());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("label must not hold a control character");
+        listed("b").get("active_entries").forEach(count -> assertThat(count.asLong()).isZero());
+    }
+
+    @Test
     void exportThenImportGivesBackTheSameBank() throws Exception {
         vgtx("bank", "create", "source", "--category", "A");
         Path csv = work.resolve("in.csv");

@@ -154,6 +154,23 @@ class ScanCommandTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldTakeForAFormulaAreWrittenAsText() throws Exception {
+        // A file named like a formula: its label in the bank is its name, and the scan's CSV carries the label.
+        Path folder = Files.createDirectories(work.resolve("formula"));
+        Path evil = folder.resolve("=HYPERLINK(x).png");
+        Files.copy(IMAGES.resolve("misc-images/wee.jpg"), evil);
+        assertThat(CliRun.of("bank", "create", "=sums", "--data-dir", dataDir).exitCode()).isZero();
+        CliRun added = CliRun.of("bank", "add", "=sums", "--data-dir", dataDir, evil.toString());
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        Files.writeString(folder.resolve("@broken.jpg"), "not an image");
+
+        CliRun run = CliRun.of("scan", "--csv", "--bank", "=sums", "--data-dir", dataDir, folder.toString());
+        assertThat(run.outLines().getFirst()).isEqualTo("path,entry_id,bank,label,category,type,distance,transform,error");
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line).contains(",'=sums,'=HYPERLINK(x).png,"));
+        assertThat(run.outLines().stream().skip(1)).allSatisfy(line -> assertThat(line).doesNotContain(",=").doesNotContain(",@"));
+    }
+
+    @Test
     void exitCodesFollowVirusScanners() throws Exception {
         Path clean = work.resolve("clean");
         Files.createDirectories(clean);

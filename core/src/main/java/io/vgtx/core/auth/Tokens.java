@@ -1,11 +1,12 @@
 package io.vgtx.core.auth;
 
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.org.MembershipState;
 import io.vgtx.core.org.OrganisationKind;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
-import org.jdbi.v3.core.Handle;
 import io.vgtx.core.store.NotFoundException;
+import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class Tokens {
     public static final String PREFIX = "vgtx_";
+    /** A label tells tokens apart in a list. */
+    public static final int MAX_LABEL = 200;
     private static final int SECRET_BYTES = 32;
     private static final Pattern SECRET_SHAPE = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
 
@@ -69,7 +72,7 @@ public final class Tokens {
 
     /** Issues inside the caller's write transaction (e.g. with the organisation it is for): it commits or rolls back with it. */
     public IssuedToken issue(Handle handle, long orgId, Role role, Optional<Duration> ttl, String label) {
-        if (label == null || label.isBlank()) throw new IllegalArgumentException("token label must not be blank");
+        label = CleanText.name("token label", label, MAX_LABEL);
         ttl.ifPresent(d -> {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("token lifetime must be positive, not " + d);
         });

@@ -3,6 +3,7 @@ package io.vgtx.core.casework;
 import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
+import io.vgtx.core.input.CleanText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,10 +30,7 @@ final class CaseworkRules {
     }
 
     static String text(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
-        String stripped = text.strip();
-        if (stripped.length() > MAX_TEXT) throw new IllegalArgumentException(what + " must be at most " + MAX_TEXT + " characters");
-        return stripped;
+        return CleanText.name(what, text, MAX_TEXT);
     }
 
     /**

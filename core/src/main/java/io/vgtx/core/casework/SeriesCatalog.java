@@ -9,6 +9,7 @@ import io.vgtx.core.auth.Principal;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.bank.VictimIdentification;
+import io.vgtx.core.input.StatedTime;
 import io.vgtx.core.policy.BankRecipients;
 import io.vgtx.core.policy.Viewer;
 import io.vgtx.core.sharing.Sight;
@@ -18,6 +19,7 @@ import io.vgtx.core.store.NotFoundException;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.InstantSource;
@@ -85,7 +87,7 @@ public final class SeriesCatalog {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate date = on.orElse(today);
-        if (date.isAfter(today)) throw new IllegalArgumentException("the identification date " + date + " is in the future");
+        StatedTime.checkDate("on", date, now, Duration.ZERO);
         requireSeesEntry(principal, series);
         return database.write(handle -> {
             Optional<Mark> existing = mark(handle, series);

@@ -1,6 +1,7 @@
 package io.vgtx.core.org;
 
 import io.vgtx.core.names.Skeleton;
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.store.AlreadyExistsException;
 import io.vgtx.core.store.AlsoInTransaction;
 import io.vgtx.core.store.Database;
@@ -494,18 +495,12 @@ public final class Organisations {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String requireText(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
-        return limit(text.strip(), MAX_TEXT, what);
-    }
-
     /** Names, versions and signatories are shown in lists and audit events: a bound keeps those readable and small. */
-    private static String limit(String text, int max, String what) {
-        if (text.length() > max) throw new IllegalArgumentException(what + " must be at most " + max + " characters, not " + text.length());
-        return text;
+    private static String requireText(String text, String what) {
+        return CleanText.name(what, text, MAX_TEXT);
     }
 
     private static Optional<String> contact(String contact) {
-        return Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty()).map(c -> limit(c, MAX_CONTACT, "contact"));
+        return Optional.ofNullable(contact).map(String::strip).filter(c -> !c.isEmpty()).map(c -> CleanText.line("contact", c, MAX_CONTACT));
     }
 }

@@ -1,5 +1,6 @@
 package io.vgtx.core.report;
 
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.org.Countries;
 import io.vgtx.core.sharing.HashQuery;
 
@@ -51,6 +52,7 @@ public record NewReport(Optional<String> url, List<HashQuery> hashes, ReportSour
         String url = text.strip();
         if (url.isEmpty()) throw new IllegalArgumentException("url: must not be blank (leave it out for a report of hashes only)");
         if (url.length() > MAX_URL_LENGTH) throw new IllegalArgumentException("url: longer than " + MAX_URL_LENGTH + " characters");
+        url = CleanText.line("url", url, MAX_URL_LENGTH);
         try {
             URI uri = new URI(url);
             if (!uri.isAbsolute()) throw new IllegalArgumentException("url: must be absolute, with a scheme such as https://");

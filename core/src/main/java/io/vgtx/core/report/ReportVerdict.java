@@ -1,6 +1,7 @@
 package io.vgtx.core.report;
 
 import io.vgtx.core.bank.Category;
+import io.vgtx.core.input.CleanText;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -15,15 +16,14 @@ public sealed interface ReportVerdict {
             if (category == null || category == Category.NOT_ILLEGAL)
                 throw new IllegalArgumentException("category: an illegal report needs a category A, B, C or EXPLOITATIVE");
             note = Objects.requireNonNull(note, "note").map(String::strip).filter(n -> !n.isEmpty());
-            note.ifPresent(n -> checkLength("note", n));
+            note = note.map(n -> checkLength("note", n));
         }
     }
 
     record NotIllegal(String reason) implements ReportVerdict {
         public NotIllegal {
             if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason: required when the content is not illegal");
-            reason = reason.strip();
-            checkLength("reason", reason);
+            reason = checkLength("reason", reason.strip());
         }
     }
 
@@ -31,7 +31,8 @@ public sealed interface ReportVerdict {
         return this instanceof Illegal;
     }
 
-    private static void checkLength(String field, String text) {
-        if (text.length() > MAX_REASON_LENGTH) throw new IllegalArgumentException(field + ": longer than " + MAX_REASON_LENGTH + " characters");
+    /** A note or reason is free text: it may run over lines. */
+    private static String checkLength(String field, String text) {
+        return CleanText.multiline(field, text, MAX_REASON_LENGTH);
     }
 }

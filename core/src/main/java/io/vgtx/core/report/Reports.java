@@ -10,6 +10,7 @@ import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.VictimIdentification;
+import io.vgtx.core.input.StatedTime;
 import io.vgtx.core.match.Match;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.notify.Notifications;
@@ -33,6 +34,7 @@ import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -68,6 +70,8 @@ import java.util.stream.Collectors;
 public final class Reports {
     public static final int MAX_PAGE = 100;
     private static final SortedSet<Long> NONE = new java.util.TreeSet<>();
+    /** The latest end a statistics window may have; a later one means the same (and would overflow the stored millis). */
+    private static final Instant LATEST_WINDOW_END = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Database database;
     private final InstantSource clock;
@@ -114,7 +118,7 @@ public final class Reports {
         AccessDeniedException.require(principal, Permission.WRITE);
         Instant now = now();
         Instant reportedAt = report.reportedAt().map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(now);
-        if (reportedAt.isAfter(now)) throw new IllegalArgumentException("reportedAt: " + reportedAt + " is in the future (now is " + now + ")");
+        StatedTime.check("reportedAt", reportedAt, now, Duration.ZERO);
         return database.write(handle -> {
             long id = ReportStore.insert(handle, principal.organisationId(), Step.by(principal, now), report, reportedAt);
             audit.append(handle, Actor.of(principal), "report.create", subject(id), Outcome.OK, Map.of(
@@ -223,7 +227,7 @@ public final class Reports {
                     default -> "the next step is " + current.state().next().iterator().next();
                 });
             }
-            if (when.isAfter(now)) throw new IllegalArgumentException("at: " + when + " is in the future (now is " + now + ")");
+            StatedTime.check("at", when, now, Duration.ZERO);
             if (when.isBefore(current.lastStepAt()))
                 throw new IllegalArgumentException("at: " + when + " is before the report's previous step or reported time (" + current.lastStepAt() + ")");
             ReportStore.moveState(handle, id, current.state(), step.state());
@@ -312,8 +316,12 @@ public final class Reports {
         Instant start = from.orElse(Instant.EPOCH);
         Instant end = to.orElseGet(() -> LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         if (!start.isBefore(end)) throw new IllegalArgumentException("from: must be before to (" + start + " is not before " + end + ")");
+        // No report is dated before the earliest stated time; a window from further back (-999999999-01-01) is the same
+        // window, and one that ends after the year 9999 the same as one that ends then (both would overflow the stored millis).
+        Instant windowStart = start.isBefore(StatedTime.EARLIEST) ? StatedTime.EARLIEST : start;
+        Instant windowEnd = end.isAfter(LATEST_WINDOW_END) ? LATEST_WINDOW_END : end;
         Optional<Long> readableBy = scope == RemovalStatistics.Scope.READABLE ? Optional.of(principal.organisationId()) : Optional.empty();
-        return RemovalStatistics.of(start, end, scope, database.read(handle -> ReportStore.removals(handle, start, end, readableBy)));
+        return RemovalStatistics.of(start, end, scope, database.read(handle -> ReportStore.removals(handle, windowStart, windowEnd, readableBy)));
     }
 
     /** The relation of an organisation to a report it may read. */

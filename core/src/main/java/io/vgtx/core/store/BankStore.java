@@ -11,6 +11,7 @@ import io.vgtx.core.changelog.Change;
 import io.vgtx.core.changelog.ChangeKind;
 import io.vgtx.core.changelog.ChangeLog;
 import io.vgtx.core.changelog.ChangeWriter;
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.core.signal.SignalTypes;
 import org.jdbi.v3.core.Handle;
@@ -362,8 +363,10 @@ public final class BankStore {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Bank and organisation names are shown in lists, matches and audit events. */
+    public static final int MAX_NAME = 200;
+
     private static String requireText(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
-        return text.strip();
+        return CleanText.name(what, text, MAX_NAME);
     }
 }

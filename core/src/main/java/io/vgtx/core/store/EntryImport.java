@@ -3,6 +3,7 @@ package io.vgtx.core.store;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryData;
+import io.vgtx.core.bank.EntryRules;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.bank.Grade;
 import io.vgtx.core.changelog.Change;
@@ -63,9 +64,10 @@ final class EntryImport {
         return new ImportResult(added, updated, unchanged);
     }
 
+    /** The source's next entry, held to {@link EntryRules} whichever way it came in (an importer names the line first). */
     private Optional<EntryData> next(EntrySource source) {
         try {
-            return source.next();
+            return source.next().map(data -> EntryRules.check(data, at));
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             throw new ImportFailedException(bank.name(), added + updated + unchanged + batch.size(), e);

@@ -2,6 +2,7 @@ package io.vgtx.core.store;
 
 import io.vgtx.core.bank.Opinion;
 import io.vgtx.core.bank.Verdict;
+import io.vgtx.core.input.CleanText;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -41,9 +42,7 @@ public final class EntryOpinions {
 
     /** As the method above, running {@code also} in the same transaction (the owner's notification, the audit event). */
     public Opinion give(long entryId, String organisation, Verdict verdict, Optional<String> reason, AlsoInTransaction<Opinion> also) {
-        Optional<String> text = reason.map(String::strip).filter(r -> !r.isEmpty());
-        if (text.isPresent() && text.get().length() > MAX_REASON)
-            throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters");
+        Optional<String> text = reason.map(String::strip).filter(r -> !r.isEmpty()).map(r -> CleanText.multiline("reason", r, MAX_REASON));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return database.write(handle -> {
             String owner = ownerOf(handle, entryId);

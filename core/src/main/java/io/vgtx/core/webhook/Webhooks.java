@@ -6,6 +6,7 @@ import io.vgtx.core.audit.AuditLog;
 import io.vgtx.core.auth.AccessDeniedException;
 import io.vgtx.core.auth.Permission;
 import io.vgtx.core.auth.Principal;
+import io.vgtx.core.input.CleanText;
 import io.vgtx.core.notify.NotificationKind;
 import io.vgtx.core.store.Database;
 import io.vgtx.core.store.NotFoundException;
@@ -265,9 +266,8 @@ public final class Webhooks {
         Optional<String> text = description.map(String::strip).filter(d -> !d.isEmpty());
         text.ifPresent(d -> {
             if (d.length() > MAX_DESCRIPTION) throw new IllegalArgumentException("the description is longer than " + MAX_DESCRIPTION + " characters");
-            if (d.chars().anyMatch(Character::isISOControl)) throw new IllegalArgumentException("the description must not hold control characters");
         });
-        return text;
+        return text.map(d -> CleanText.line("description", d, MAX_DESCRIPTION));
     }
 
     private static void requireAdmin(Principal principal) {

@@ -2,6 +2,7 @@ package io.vgtx.formats.csv;
 
 import io.vgtx.core.bank.EntryData;
 import io.vgtx.formats.FormatException;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryColumn;
 import io.vgtx.formats.support.RecordReader;
@@ -32,7 +33,10 @@ public final class CsvEntryReader extends RecordReader {
         Optional<CsvRows.Row> row = rows.next();
         if (row.isEmpty()) return false;
         if (columns == null) readHeader(row.get());
-        else emit.accept(entry(row.get()));
+        else {
+            at(row.get().location());
+            emit.accept(entry(row.get()));
+        }
         return true;
     }
 
@@ -58,7 +62,9 @@ public final class CsvEntryReader extends RecordReader {
             throw new FormatException(row.location(), "expected " + width + " values as in the header, got " + row.values().size());
         return EntryColumn.parse(column -> {
             Integer index = columns.get(column);
-            return index == null ? null : row.values().get(index);
+            if (index == null) return null;
+            String cell = row.values().get(index);
+            return column.isText() ? CsvCells.restore(cell) : cell;
         }, row.location());
     }
 

@@ -3,6 +3,7 @@ package io.vgtx.formats.csv;
 import io.vgtx.core.bank.Entry;
 import io.vgtx.core.bank.EntryState;
 import io.vgtx.formats.EntryWriter;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryColumn;
 import io.vgtx.formats.support.Skips;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Writes our CSV: the header, then one row per active entry. */
+/** Writes our CSV: the header, then one row per active entry; text cells {@linkplain CsvCells spreadsheet-safe}. */
 public final class CsvEntryWriter implements EntryWriter {
     private final CSVPrinter printer;
     private final Skips skips = new Skips();
@@ -31,7 +32,10 @@ public final class CsvEntryWriter implements EntryWriter {
             return;
         }
         List<String> row = new ArrayList<>();
-        for (EntryColumn column : EntryColumn.values()) row.add(column.text(entry.data()).orElse(""));
+        for (EntryColumn column : EntryColumn.values()) {
+            String text = column.text(entry.data()).orElse("");
+            row.add(column.isText() ? CsvCells.neutralise(text) : text);
+        }
         printer.printRecord(row);
     }
 

@@ -5,6 +5,7 @@ import io.vgtx.core.bank.EntryState;
 import io.vgtx.core.bank.Grade;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.formats.FormatException;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.RecordReader;
 import io.vgtx.formats.support.Values;
@@ -35,7 +36,10 @@ public final class IcseReader extends RecordReader {
         Optional<CsvRows.Row> row = rows.next();
         if (row.isEmpty()) return false;
         if (columns == null) columns = header(row.get());
-        else entries(row.get()).forEach(emit);
+        else {
+            at(row.get().location());
+            entries(row.get()).forEach(emit);
+        }
         return true;
     }
 
@@ -55,7 +59,9 @@ public final class IcseReader extends RecordReader {
         Map<String, String> cells = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             String column = columns.get(i);
-            Values.present(row.values().get(i)).ifPresent(value -> cells.put(column, value));
+            String cell = row.values().get(i);
+            // What the writer made spreadsheet-safe (series, metadata) is read back as it was.
+            Values.present(IcseColumns.HASHES.containsKey(column) ? cell : CsvCells.restore(cell)).ifPresent(value -> cells.put(column, value));
         }
         Map<String, String> metadata = new HashMap<>();
         cells.forEach((column, value) -> {

@@ -7,6 +7,7 @@ import io.vgtx.core.bank.Grade;
 import io.vgtx.core.signal.PhotoDnaSignal;
 import io.vgtx.core.signal.SignalType;
 import io.vgtx.formats.EntryWriter;
+import io.vgtx.formats.support.CsvCells;
 import io.vgtx.formats.support.CsvRows;
 import io.vgtx.formats.support.EntryGroups;
 import io.vgtx.formats.support.Skips;
@@ -45,7 +46,9 @@ public final class IcseWriter implements EntryWriter {
     private void writeRow(List<Entry> group) throws IOException {
         EntryData first = group.getFirst().data();
         List<String> row = new ArrayList<>();
-        for (String column : IcseColumns.HEADER) row.add(cell(column, group, first));
+        // Series and metadata are text: spreadsheet-safe. Hashes and Yes/No are written as they are.
+        for (String column : IcseColumns.HEADER) row.add(IcseColumns.HASHES.containsKey(column) ? cell(column, group, first)
+                : CsvCells.neutralise(cell(column, group, first)));
         printer.printRecord(row);
     }
 

@@ -52,6 +52,7 @@ public final class JsonLinesReader extends RecordReader {
         lineNumber++;
         if (line.isBlank()) return true;
         String location = "line " + lineNumber;
+        at(location);
         JsonNode node = parse(line, location);
         if (node.has("type")) emit.accept(entry(node, location));
         else hashes(node, location).forEach(emit);

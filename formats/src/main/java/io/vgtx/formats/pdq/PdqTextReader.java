@@ -27,6 +27,7 @@ public final class PdqTextReader extends RecordReader {
         if (line == null) return false;
         lineNumber++;
         String text = line.strip();
+        at("line " + lineNumber);
         if (!text.isEmpty() && !text.startsWith("#")) emit.accept(entry(text, "line " + lineNumber));
         return true;
     }

@@ -82,6 +82,7 @@ public final class StixReader extends RecordReader {
         objectCount++;
         String id = Json.text(object.get("id"));
         String location = "object #" + objectCount + (id == null ? "" : " (id " + id + ")") + " at line " + line;
+        at(location);
         String type = Json.text(object.get("type"));
         if (type == null) throw new FormatException(location, "type: missing");
         if (type.equals("indicator")) indicator(object, location).forEach(emit);

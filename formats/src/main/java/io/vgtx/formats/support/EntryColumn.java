@@ -37,6 +37,11 @@ public enum EntryColumn {
         return Optional.empty();
     }
 
+    /** Free text (a series, a label), as opposed to a hash, a number, a time or a name from a fixed list. */
+    public boolean isText() {
+        return this == SERIES || this == LABEL;
+    }
+
     /** This column's text for an entry; empty when the entry does not say (the victim flag always says). */
     public Optional<String> text(EntryData entry) {
         return switch (this) {

@@ -105,6 +105,7 @@ public final class VicsReader extends RecordReader {
         mediaCount++;
         String id = Json.text(media.get("MediaID"));
         String location = "Media #" + mediaCount + (id == null ? "" : " (MediaID " + id + ")") + " at line " + line;
+        at(location);
         List<EntryData> entries = VicsMedia.entries(media, caseFields, location);
         if (entries.isEmpty()) skip("Media without a hash");
         entries.forEach(emit);

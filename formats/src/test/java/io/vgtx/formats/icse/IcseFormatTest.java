@@ -115,4 +115,14 @@ class IcseFormatTest {
                 .toList();
         assertThat(Io.roundTrip(Format.ICSE, entries)).isEqualTo(expected);
     }
+
+    @Test
+    void seriesAndMetadataThatASpreadsheetWouldTakeForAFormulaAreExportedAsTextAndImportedAsTheyWere() throws Exception {
+        EntryData entry = EntryData.of(DigestSignal.MD5, "0123456789abcdef0123456789abcdef").withSeries("=cmd|' /C calc'!A0")
+                .withMetadata(Map.of("icse:Image ID", "-1001"));
+        String icse = Io.write(Format.ICSE, List.of(Io.entry(entry)));
+
+        assertThat(icse).contains("'=cmd|").contains(";'-1001;");
+        assertThat(Io.read(Format.ICSE, icse)).containsExactly(entry);
+    }
 }

@@ -6,6 +6,7 @@ import io.vgtx.server.problem.ApiProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class ApiCall {
 
     /**
      * The JSON body as the route's declared type. 415 unless the body is JSON, 413 above the size limit, 400
-     * when it is empty, malformed, or does not fit the type (the detail names the field).
+     * when it is empty, {@code null}, malformed, or does not fit the type (the detail names the field); never {@code null}.
      */
     public <T> T body(Class<T> type) throws IOException {
         if (route.requestBody() != type) {
@@ -74,7 +75,10 @@ public final class ApiCall {
         }
         byte[] bytes = readBounded(ctx.req().getInputStream(), maxBodyBytes);
         if (bytes.length == 0) throw ApiProblem.validation("A JSON request body is required.");
-        return Json.mapper().readValue(bytes, type);
+        T body = Json.mapper().readValue(bytes, type);
+        // Jackson reads a JSON null as a null body, whatever the type: no handler expects one.
+        if (body == null) throw ApiProblem.validation("The request body must be a JSON object, not null.");
+        return body;
     }
 
     /**
@@ -132,6 +136,11 @@ public final class ApiCall {
             read += n;
             if (read > limit) throw ApiProblem.payloadTooLarge(limit);
         }
+    }
+
+    /** Reads and drops the request body, up to {@code limit} bytes (one more is a 413): for routes that take none. */
+    public static void discardBody(Context ctx, long limit) throws IOException {
+        new BoundedInputStream(ctx.req().getInputStream(), limit).transferTo(OutputStream.nullOutputStream());
     }
 
     /** Reads at most {@code limit} bytes; one more is a 413, whatever Content-Length claimed (or chunked bodies). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -18,6 +19,7 @@ import io.vgtx.core.casework.CaseConflictException;
 import io.vgtx.core.org.IllegalTransitionException;
 import io.vgtx.core.org.IneligibleVoterException;
 import io.vgtx.core.store.AlreadyExistsException;
+import io.vgtx.core.store.ImportFailedException;
 import io.vgtx.core.store.NotFoundException;
 import io.vgtx.core.webhook.WebhookConflictException;
 import io.vgtx.server.problem.ApiProblem;
@@ -81,6 +83,8 @@ public final class ProblemResponses {
             case CaseConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case WebhookConflictException conflict -> ApiProblem.conflict(conflict.getMessage());
             case IllegalArgumentException invalid when invalid.getMessage() != null -> ApiProblem.validation(invalid.getMessage());
+            case ImportFailedException failed when failed.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null ->
+                    ApiProblem.validation("Nothing was added: " + invalid.getMessage());
             case JacksonException json -> fromJson(json);
             default -> internal(ctx);
         };
@@ -109,6 +113,7 @@ public final class ProblemResponses {
         }
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         return switch (e) {
+            case InvalidNullException _ -> ApiProblem.validation("Field '" + fieldOrRoot(field) + "' must not be null.");
             case UnrecognizedPropertyException unknown -> ApiProblem.validation("Unknown field '" + fieldOrRoot(field) + "'"
                     + known(unknown.getKnownPropertyIds()) + ".");
             case InvalidFormatException invalid when invalid.getTargetType() != null && invalid.getTargetType().isEnum() ->

@@ -17,8 +17,12 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    /** Refused by the web server before any route saw it: a request line longer than it reads. */
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    /** Refused by the web server before any route saw it: more header bytes than it reads. */
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL(500, "internal", "Internal server error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 

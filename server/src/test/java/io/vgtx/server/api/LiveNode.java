@@ -125,6 +125,11 @@ final class LiveNode implements AutoCloseable {
         return send(request(token, path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Any method with a JSON body (a fuzzer's PUT, a DELETE with a body …). */
+    Reply send(String method, String token, String path, String json) {
+        return send(request(token, path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String token, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.uri() + path)).timeout(Duration.ofSeconds(20));
         if (token != null) builder.header("Authorization", "Bearer " + token);

@@ -4,6 +4,7 @@ import io.vgtx.core.auth.Principal;
 import io.vgtx.core.bank.Bank;
 import io.vgtx.core.bank.Distribution;
 import io.vgtx.core.bank.EntryData;
+import io.vgtx.core.bank.EntryRules;
 import io.vgtx.core.bank.Verdict;
 import io.vgtx.core.sharing.EntryDetail;
 import io.vgtx.core.sharing.EntryPage;
@@ -15,7 +16,6 @@ import io.vgtx.formats.EntryWriter;
 import io.vgtx.formats.Format;
 import io.vgtx.formats.WriteOptions;
 import io.vgtx.formats.catalog.Formats;
-import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.api.bank.Views.BankCreated;
 import io.vgtx.server.api.bank.Views.BankItem;
 import io.vgtx.server.api.bank.Views.BankList;
@@ -29,14 +29,16 @@ import io.vgtx.server.api.bank.Views.NewEntry;
 import io.vgtx.server.api.bank.Views.OpinionBody;
 import io.vgtx.server.api.bank.Views.OpinionView;
 import io.vgtx.server.http.ApiCall;
-import io.vgtx.server.http.Params;
 import io.vgtx.server.http.ApiResponse;
 import io.vgtx.server.http.ApiRoute;
 import io.vgtx.server.http.ApiRoutes;
+import io.vgtx.server.http.Params;
+import io.vgtx.server.node.NodeServices;
 import io.vgtx.server.problem.ApiProblem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +109,8 @@ public final class BankRoutes implements ApiRoutes {
         if (body.entries().size() > SharedBanks.MAX_ENTRIES_PER_REQUEST)
             throw ApiProblem.validation("At most " + SharedBanks.MAX_ENTRIES_PER_REQUEST + " entries per request, not " + body.entries().size() + ".");
         List<EntryData> entries = new ArrayList<>(body.entries().size());
-        for (int i = 0; i < body.entries().size(); i++) entries.add(entry(body.entries().get(i), "entries[" + i + "]"));
+        Instant now = services.clock().instant();
+        for (int i = 0; i < body.entries().size(); i++) entries.add(entry(body.entries().get(i), "entries[" + i + "]", now));
         ImportResult result = banks.addEntries(principal(call), Params.id(call, "id"), entries);
         // The writer waits until its entries match (others' lookups do not wait for a catch-up under way).
         services.matching().refreshIndex();
@@ -115,7 +118,7 @@ public final class BankRoutes implements ApiRoutes {
     }
 
     /** Every field checked here, so that a bad entry is named before anything is written. */
-    static EntryData entry(NewEntry item, String where) {
+    static EntryData entry(NewEntry item, String where, Instant now) {
         if (item == null) throw ApiProblem.validation(where + " is null.");
         if (item.type() == null) throw ApiProblem.validation(where + ".type is required.");
         if (item.value() == null) throw ApiProblem.validation(where + ".value is required.");
@@ -129,7 +132,7 @@ public final class BankRoutes implements ApiRoutes {
             if (item.series() != null) data = data.withSeries(item.series());
             if (item.victimIdentified() != null) data = data.withVictimIdentified(item.victimIdentified());
             if (item.firstSeen() != null) data = data.withFirstSeen(item.firstSeen());
-            return data;
+            return EntryRules.check(data, now);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.validation(where + ": " + e.getMessage());
         }
