@@ -167,7 +167,9 @@ class ServeCommandTest {
             post(client, base + "/organisations", null, "{\"name\":\"DE Hotline\",\"kind\":\"HOTLINE\",\"country\":\"DE\"}");
             post(client, base + "/organisations/2/votes", board, "{\"approve\":true}");
             post(client, base + "/organisations/2/agreement", admin, "{\"version\":\"2026-1\",\"signatory\":\"Jane Doe\"}");
-            String hotline = post(client, base + "/organisations/2/tokens", admin, "{\"role\":\"ANALYST\"}").replaceAll("^.*\"token\":\"([^\"]+)\".*$", "$1");
+            // The node issues the hotline its first ADMIN only; the hotline's ADMIN issues its analysts.
+            String hotlineAdmin = token(post(client, base + "/organisations/2/tokens", admin, "{\"role\":\"ADMIN\"}"));
+            String hotline = token(post(client, base + "/organisations/2/tokens", hotlineAdmin, "{\"role\":\"ANALYST\"}"));
 
             String first = post(client, base + "/match", hotline, "{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"" + "3d" + hidden.substring(2) + "\"}]}");
             String second = post(client, base + "/match", hotline, "{\"hashes\":[{\"type\":\"PDQ\",\"value\":\"" + "3e" + hidden.substring(2) + "\"}]}");
@@ -178,6 +180,10 @@ class ServeCommandTest {
             List<Long> counted = db.read(h -> h.createQuery("SELECT near_queries FROM hidden_answer_days").mapTo(Long.class).list());
             assertThat(counted).as("written by the background writer, the last time as the node stopped").containsExactly(2L);
         }
+    }
+
+    private static String token(String issued) {
+        return issued.replaceAll("^.*\"token\":\"([^\"]+)\".*$", "$1");
     }
 
     private static String post(HttpClient client, String url, String token, String json) throws Exception {
