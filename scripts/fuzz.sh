@@ -17,14 +17,11 @@ export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
 declare -A CLASS=(
     [hashing]=io.vgtx.hashing.fuzz.ImageDecodingFuzzTest
     [formats]=io.vgtx.formats.fuzz.ImportFormatFuzzTest
-    [server]=io.vgtx.server.fuzz.JsonBodyFuzzTest
+    [server]=io.vgtx.server.api.JsonBodyFuzzTest
 )
 ALL=(hashing:jpeg hashing:png hashing:gif hashing:webp hashing:bmp hashing:tiff
-     formats:csv formats:pdq formats:jsonl formats:vics formats:icse formats:stix)
-if [[ -d server/src/test/java/io/vgtx/server/fuzz ]]; then
-    ALL+=($(grep -ho 'void [a-zA-Z]*(FuzzedDataProvider\|void [a-zA-Z]*(byte\[\]' server/src/test/java/io/vgtx/server/fuzz/*.java \
-        | sed -E 's/void ([a-zA-Z]*)\(.*/server:\1/'))
-fi
+     formats:csv formats:pdq formats:jsonl formats:vics formats:icse formats:stix
+     server:jsonBodies)
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=("${ALL[@]}")
 
@@ -35,14 +32,16 @@ for target in "${TARGETS[@]}"; do
     module=${target%%:*}
     method=${target#*:}
     log="target/fuzz/$module-$method.log"
-    inputs=$(find "$module/src/test/resources" -type d -name "$method" -path '*Inputs*' | head -1)
-    before=$(find "$inputs" -name 'crash-*' 2>/dev/null | wc -l)
+    inputs=$(find "$module/src/test/resources" -type d -name "$method" -path '*Inputs*' 2>/dev/null | head -1 || true)
+    crashes() { if [[ -n "$inputs" ]]; then find "$inputs" -name 'crash-*' | wc -l; else echo 0; fi; }
+    before=$(crashes)
     echo "== fuzzing $module $method for $DURATION (log: $log)"
     status=ok
     # -am builds the modules it needs from this tree; the other modules' tests do not match -Dtest and are skipped.
     JAZZER_FUZZ=1 mvn -B -o test -pl "$module" -am -Dtest="${CLASS[$module]}#$method" -Dsurefire.failIfNoSpecifiedTests=false \
         -Djazzer.max_duration="$DURATION" -DtrimStackTrace=false > "$log" 2>&1 || status=FINDING
-    after=$(find "$inputs" -name 'crash-*' 2>/dev/null | wc -l)
+    [[ -z "$inputs" ]] && inputs=$(find "$module/src/test/resources" -type d -name "$method" -path '*Inputs*' 2>/dev/null | head -1 || true)
+    after=$(crashes)
     last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
     coverage=$(grep -oE 'cov: [0-9]+' <<<"$last" || true)
     line="$module:$method  executions ${last%%[[:space:]]*}  $coverage  findings $((after - before))  $status"

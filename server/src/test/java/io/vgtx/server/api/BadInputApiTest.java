@@ -107,6 +107,23 @@ class BadInputApiTest {
         assertThat(problem(node.send("POST", null, "/api/v1/organisations", "null"), 400)).isEqualTo("The request body must be a JSON object, not null.");
     }
 
+    /** Found by fuzzing: Jackson took leading zero bytes for UTF-32 and failed with an I/O error, a 500. */
+    @Test
+    void aBodyThatIsNotUtf8TextIsMalformedJson() {
+        byte[] utf32 = "{\"name\":\"x\",\"distribution\":\"GREEN\"}".getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+        byte[] badUtf8 = {'{', '"', 'n', (byte) 0xC3, '"', ':', '1', '}'};
+        for (byte[] body : java.util.List.of(utf32, badUtf8)) {
+            Written before = written();
+            LiveNode.Reply reply = node.postBytes(analyst, "/api/v1/banks", "application/json", body);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.json().get("type").asText()).endsWith("/malformed-json");
+            assertThat(written()).isEqualTo(before);
+        }
+        assertThat(problem(node.postBytes(analyst, "/api/v1/banks", "application/json", badUtf8), 400)).isEqualTo("The request body is not UTF-8 text.");
+        byte[] withBom = ("\uFEFF{\"name\":\"bom\",\"distribution\":\"GREEN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(node.postBytes(analyst, "/api/v1/banks", "application/json", withBom).status()).isEqualTo(201);
+    }
+
     @Test
     void nullsWhereAnObjectOrAValueIsExpectedAre400() {
         Written before = written();
