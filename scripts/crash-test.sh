@@ -105,15 +105,16 @@ new_node() {
     if [[ $DB == sqlite ]]; then
         DB_ARGS=(--data-dir "$DATA")
     else
-        psql_q -d postgres -c "CREATE DATABASE crash_$name" || return 1
-        DB_ARGS=(--db "jdbc:postgresql://127.0.0.1:$PGPORT/crash_$name?user=vgtx" --data-dir "$DATA")
+        PG_NAME=crash_$name
+        psql_q -d postgres -c "CREATE DATABASE $PG_NAME" || return 1
+        DB_ARGS=(--db "jdbc:postgresql://127.0.0.1:$PGPORT/$PG_NAME?user=vgtx" --data-dir "$DATA")
     fi
     "${VGTX[@]}" admin init --org "Crash Police" --country NL "${DB_ARGS[@]}" > "$WORK/$KEY/admin.token" 2> "$WORK/$KEY/init.err" || { cat "$WORK/$KEY/init.err"; return 1; }
     ADMIN=$(tail -1 "$WORK/$KEY/admin.token")
     BOARD=$(sed -n 's/^BOARD token.*: //p' "$WORK/$KEY/init.err")
 }
 sql() { # a single number from the node's database
-    if [[ $DB == sqlite ]]; then sqlite3 "$DATA/vgtx.db" "$1"; else psql_q -d "${DB_ARGS[1]##*/}" -c "$1" | head -1; fi
+    if [[ $DB == sqlite ]]; then sqlite3 "$DATA/vgtx.db" "$1"; else psql_q -d "$PG_NAME" -c "$1" | head -1; fi
 }
 
 start_node() {
@@ -158,6 +159,7 @@ entry_id() {
 # match_at_zero TOKEN FILE: how many of FILE's PDQ hashes the live node matches at distance 0 (one request per 10 000)
 match_at_zero() {
     local total=0 chunk n
+    [[ -s "$2" ]] || { echo 0; return; }
     split -l 10000 "$2" "$WORK/chunk."
     for chunk in "$WORK"/chunk.*; do
         jq -R -s -c '{threshold:0, hashes:[split("\n")[] | select(length > 0) | {type:"PDQ", value:.}]}' "$chunk" > "$WORK/match.json"

@@ -22,7 +22,7 @@ public final class SoakChart {
     private static final int PANEL = 200;
     private static final int TITLE = 40;
     private static final int LEFT = 80;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 40;
     private static final int GAP = 40;
 
     private SoakChart() {}
