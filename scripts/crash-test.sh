@@ -184,13 +184,16 @@ scenario_import() {
     "${VGTX[@]}" bank create calibration-cli --distribution GREEN "${DB_ARGS[@]}" > /dev/null 2>&1
     t0=$(now_ms); cli_import calibration-cli "${IMPORT_FILES[0]}" || return 1; cli_ms=$(( $(now_ms) - t0 ))
     t0=$(now_ms); http_import calibration-http "${IMPORT_FILES[1]}" || return 1; http_ms=$(( $(now_ms) - t0 ))
-    say "  an uninterrupted import of $IMPORT_SIZE lines: CLI $cli_ms ms (JVM start included), HTTP $http_ms ms"
+    # A CLI kill before the JVM has opened the database tests nothing: the kills fall after half the time that takes.
+    local open_ms; t0=$(now_ms); "${VGTX[@]}" bank list "${DB_ARGS[@]}" > /dev/null 2>&1; open_ms=$(( ($(now_ms) - t0) / 2 ))
+    (( open_ms < cli_ms )) || open_ms=0
+    say "  an uninterrupted import of $IMPORT_SIZE lines: CLI $cli_ms ms (JVM start included, kills after $open_ms ms), HTTP $http_ms ms"
     verify_import calibration-cli "${IMPORT_FILES[0]}" ok; verify_import calibration-http "${IMPORT_FILES[1]}" ok
     local i delay outcome file
     for i in $(seq 1 "$KILLS"); do
         file=${IMPORT_FILES[$(( i + 1 ))]}
         if (( i % 2 )); then
-            delay=$(random_between 0 "$cli_ms")
+            delay=$(random_between "$open_ms" "$cli_ms")
             "${VGTX[@]}" bank create "kill-$i" --distribution GREEN "${DB_ARGS[@]}" > /dev/null 2>&1 || fail "bank create kill-$i"
             cli_import "kill-$i" "$file" & local importer=$!
             sleep_ms "$delay"; kill -KILL "$importer" 2>/dev/null; wait "$importer" 2>/dev/null && outcome=ok || outcome=killed
