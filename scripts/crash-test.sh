@@ -42,6 +42,11 @@ done
 case "$DBS" in sqlite|postgres) ;; both) DBS="sqlite postgres" ;; *) echo "crash-test: --db sqlite|postgres|both" >&2; exit 2 ;; esac
 [[ "$KILLS" =~ ^[0-9]+$ && "$KILLS" -ge 1 && "$KILLS" -le 200 ]] || { echo "crash-test: --kills 1..200" >&2; exit 2; }
 RANDOM=$SEED
+# Ports nobody listens on yet: a node of someone else's answering /health would pass for ours.
+free_port() { local p=$1; while ss -ltn 2>/dev/null | awk '{ print $4 }' | grep -q ":$p\$"; do p=$((p + 1)); done; echo "$p"; }
+PORT=$(free_port "$PORT")
+PGPORT=$(free_port "$PGPORT")
+[[ $PGPORT != "$PORT" ]] || PGPORT=$(free_port $((PORT + 1)))
 
 cd "$(dirname "$0")/.."
 ./vgtx --version > /dev/null || exit 2   # builds the jar when the sources changed
@@ -97,7 +102,7 @@ start_postgres() {
 psql_q() { "$PG_BIN/psql" -X -q -t -A -h 127.0.0.1 -p "$PGPORT" -U vgtx "$@"; }
 
 # --- one node per scenario and database --------------------------------------------------------------------------
-# Sets DB_ARGS, DATA (the data directory: SQLite's file, and the snapshot `vgtx scan` writes) and SQL (a count query runner).
+# Sets DB_ARGS, DATA (the data directory: SQLite's file, and the snapshot `vgtx scan` writes), ADMIN and BOARD (tokens).
 new_node() {
     local name=$1
     DATA="$WORK/$KEY/data"
@@ -139,7 +144,7 @@ api() {
     [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
     curl "${args[@]}" "$(B "$3")" || true
 }
-api_ok() { local code; code=$(api "$@"); [[ $code == 2* ]] || { say "  $2 $3 answered $code: $(head -c 300 "$WORK/body")"; return 1; }; }
+api_ok() { local code; code=$(api "$@"); [[ $code == 2* ]] || { say "  $2 $3 answered $code: $(head -c 300 "$WORK/body")" >&2; return 1; }; }
 random_pdq() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
 
 # The checks every scenario runs after a restart.

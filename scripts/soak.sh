@@ -9,7 +9,7 @@
 #   scripts/soak.sh                              # 30 minutes, 1 M entries
 #   scripts/soak.sh --minutes 3 --size 100000    # a quick run
 # Options: --rate N (match requests/s, default 20, 100 hashes each), --warm-up SECONDS (default: a sixth of the run,
-# 30..120), --csv FILE, --png FILE, --port PORT. Only loopback traffic; everything else lives in a temporary folder.
+# 30..300), --csv FILE, --png FILE, --port PORT. Only loopback traffic; everything else lives in a temporary folder.
 set -uo pipefail
 MINUTES=30
 SIZE=1000000
@@ -35,7 +35,10 @@ done
 [[ "$MINUTES" =~ ^[0-9]+$ && "$MINUTES" -ge 1 && "$MINUTES" -le 240 ]] || { echo "soak: --minutes 1..240" >&2; exit 2; }
 [[ "$SIZE" =~ ^[0-9]+$ && "$SIZE" -ge 1000 ]] || { echo "soak: --size at least 1000" >&2; exit 2; }
 SECONDS_TOTAL=$(( MINUTES * 60 ))
-[[ -n "$WARMUP" ]] || WARMUP=$(( SECONDS_TOTAL / 6 < 30 ? 30 : (SECONDS_TOTAL / 6 > 120 ? 120 : SECONDS_TOTAL / 6) ))
+# The JVM sizes its heap, code cache and arenas to the load in the first minutes: RSS climbs, then levels.
+[[ -n "$WARMUP" ]] || WARMUP=$(( SECONDS_TOTAL / 6 < 30 ? 30 : (SECONDS_TOTAL / 6 > 300 ? 300 : SECONDS_TOTAL / 6) ))
+# A port nobody listens on yet: a node of someone else's answering /health would pass for ours.
+while ss -ltn 2>/dev/null | awk '{ print $4 }' | grep -q ":$PORT\$"; do PORT=$((PORT + 1)); done
 
 ./vgtx --version > /dev/null || exit 2   # builds the jar when the sources changed
 source scripts/jdk.sh
@@ -138,20 +141,22 @@ feed_load & LOADERS+=($!)
 report_load & LOADERS+=($!)
 
 printf 'GC.run\nGC.heap_info\n' > "$WORK/jcmd.txt"
-echo "seconds,heap_after_gc_mb,rss_mb,fds,threads,errors" > "$WORK/samples.csv"
+echo "seconds,heap_after_gc_mb,heap_committed_mb,rss_mb,fds,threads,errors" > "$WORK/samples.csv"
 status=0
 while (( $(date +%s) < END )); do
     kill -0 "$NODE" 2>/dev/null || { say "the node died"; tail -5 "$WORK/serve.log"; status=1; break; }
     t=$(( $(date +%s) - START ))
-    heap_kb=$("$JAVA_HOME/bin/jcmd" "$NODE" -f "$WORK/jcmd.txt" 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+    "$JAVA_HOME/bin/jcmd" "$NODE" -f "$WORK/jcmd.txt" > "$WORK/heap.txt" 2>/dev/null
+    heap_kb=$(grep -o 'used [0-9]*K' "$WORK/heap.txt" | head -1 | grep -o '[0-9]*')
+    committed_kb=$(grep -o 'committed [0-9]*K' "$WORK/heap.txt" | head -1 | grep -o '[0-9]*')
     rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$NODE/status" 2>/dev/null)
     threads=$(awk '/^Threads:/ { print $2 }' "/proc/$NODE/status" 2>/dev/null)
     fds=$(ls "/proc/$NODE/fd" 2>/dev/null | wc -l)
     errors=$(errors_so_far)
-    if [[ -n "$heap_kb" && -n "$rss_kb" ]]; then
-        awk -v t="$t" -v h="$heap_kb" -v r="$rss_kb" -v f="$fds" -v n="$threads" -v e="$errors" \
-            'BEGIN { printf "%d,%.1f,%.1f,%d,%d,%d\n", t, h / 1024, r / 1024, f, n, e }' >> "$WORK/samples.csv"
-        say "  $(tail -1 "$WORK/samples.csv" | awk -F, '{ printf "t=%ss heap after GC %s MB, RSS %s MB, %s fds, %s threads, %s errors", $1, $2, $3, $4, $5, $6 }')"
+    if [[ -n "$heap_kb" && -n "$committed_kb" && -n "$rss_kb" ]]; then
+        awk -v t="$t" -v h="$heap_kb" -v c="$committed_kb" -v r="$rss_kb" -v f="$fds" -v n="$threads" -v e="$errors" \
+            'BEGIN { printf "%d,%.1f,%.1f,%.1f,%d,%d,%d\n", t, h / 1024, c / 1024, r / 1024, f, n, e }' >> "$WORK/samples.csv"
+        say "  $(tail -1 "$WORK/samples.csv" | awk -F, '{ printf "t=%ss heap after GC %s MB (committed %s), RSS %s MB, %s fds, %s threads, %s errors", $1, $2, $3, $4, $5, $6, $7 }')"
     fi
     sleep $(( 10 - ( $(date +%s) - START - t ) % 10 ))
 done

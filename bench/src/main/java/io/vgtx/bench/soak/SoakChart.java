@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The soak's samples as a PNG: one panel per measure (heap after GC, RSS, open file descriptors, threads) over the run's
+ * The soak's samples as a PNG: one panel per measure (heap after GC, heap committed, RSS, open file descriptors, threads) over the run's
  * minutes, the warm-up shaded, each axis from zero so that growth looks as large as it is. Plain Java2D, headless.
  */
 public final class SoakChart {
@@ -31,6 +31,7 @@ public final class SoakChart {
         System.setProperty("java.awt.headless", "true");
         List<Panel> panels = List.of(
                 new Panel("heap after GC (MB)", SoakSamples.Sample::heapMb),
+                new Panel("heap committed (MB), not judged", SoakSamples.Sample::heapCommittedMb),
                 new Panel("RSS (MB)", SoakSamples.Sample::rssMb),
                 new Panel("open file descriptors", s -> s.fds()),
                 new Panel("threads", s -> s.threads()));

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * ({@value #HEADER}), and the growth criterion the soak is judged by.
  */
 public final class SoakSamples {
-    public static final String HEADER = "seconds,heap_after_gc_mb,rss_mb,fds,threads,errors";
+    public static final String HEADER = "seconds,heap_after_gc_mb,heap_committed_mb,rss_mb,fds,threads,errors";
 
     /** Heap and RSS may end this much above where they started (after warm-up) and still count as flat. */
     static final double MAX_GROWTH = 1.2;
@@ -27,8 +27,11 @@ public final class SoakSamples {
     /** Fewer samples than this after warm-up and thirds say nothing. */
     static final int MIN_SAMPLES = 6;
 
-    /** One sample; {@code errors} is the running total of failed requests so far. */
-    public record Sample(double seconds, double heapMb, double rssMb, int fds, int threads, long errors) {}
+    /**
+     * One sample; {@code errors} is the running total of failed requests so far. The committed heap is not judged: it
+     * says how much of the RSS is heap the JVM has sized for the load, when RSS moves and the heap after GC does not.
+     */
+    public record Sample(double seconds, double heapMb, double heapCommittedMb, double rssMb, int fds, int threads, long errors) {}
 
     /** One measure compared between the first and the last third of the samples after warm-up (medians). */
     public record Trend(String measure, double first, double last, boolean flat) {
@@ -46,9 +49,9 @@ public final class SoakSamples {
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("seconds")) continue;
             String[] f = line.split(",");
-            if (f.length != 6) throw new IOException(csv + ": expected " + HEADER + ", not: " + line);
-            samples.add(new Sample(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3]),
-                    Integer.parseInt(f[4]), Long.parseLong(f[5])));
+            if (f.length != 7) throw new IOException(csv + ": expected " + HEADER + ", not: " + line);
+            samples.add(new Sample(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Integer.parseInt(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6])));
         }
         return samples;
     }

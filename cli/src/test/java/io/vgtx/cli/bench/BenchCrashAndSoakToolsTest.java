@@ -35,15 +35,15 @@ class BenchCrashAndSoakToolsTest {
     void soakReportPassesAFlatRunDrawsItAndFailsOnAnyFailedRequest(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("soak.csv");
         Path png = dir.resolve("soak.png");
-        Files.writeString(csv, IntStream.range(0, 20).mapToObj(i -> (i * 10) + ",300.0,900.0,40,30,0")
-                .collect(Collectors.joining("\n", "seconds,heap_after_gc_mb,rss_mb,fds,threads,errors\n", "\n")));
+        Files.writeString(csv, IntStream.range(0, 20).mapToObj(i -> (i * 10) + ",300.0,512.0,900.0,40,30,0")
+                .collect(Collectors.joining("\n", "seconds,heap_after_gc_mb,heap_committed_mb,rss_mb,fds,threads,errors\n", "\n")));
 
         CliRun flat = CliRun.of("bench", "soak-report", "--csv", csv.toString(), "--png", png.toString(), "--warm-up", "30");
         assertThat(flat.exitCode()).as(flat.out()).isZero();
         assertThat(flat.out()).contains("heap after GC").contains("flat").contains("failed requests   0");
         assertThat(Files.size(png)).isPositive();
 
-        Files.writeString(csv, "190,300.0,900.0,40,30,1\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(csv, "190,300.0,512.0,900.0,40,30,1\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(CliRun.of("bench", "soak-report", "--csv", csv.toString(), "--warm-up", "30").exitCode()).isEqualTo(1);
         assertThat(CliRun.of("bench", "soak-report", "--csv", csv.toString(), "--warm-up", "1000").exitCode())
                 .as("too few samples after warm-up").isEqualTo(1);
