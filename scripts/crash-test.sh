@@ -358,7 +358,10 @@ scenario_webhooks() {
     hotline=$(jq .id "$WORK/body")
     api_ok "$BOARD" POST "/api/v1/organisations/$hotline/votes" '{"approve":true}' || return 1
     api_ok "$ADMIN" POST "/api/v1/organisations/$hotline/agreement" '{"version":"2026-1","signatory":"Crash Test"}' || return 1
-    api_ok "$ADMIN" POST "/api/v1/organisations/$hotline/tokens" '{"role":"ANALYST"}' || return 1
+    # The node onboards the hotline with its first ADMIN; the hotline's ADMIN issues its analyst.
+    api_ok "$ADMIN" POST "/api/v1/organisations/$hotline/tokens" '{"role":"ADMIN"}' || return 1
+    local hotline_admin; hotline_admin=$(jq -r .token "$WORK/body")
+    api_ok "$hotline_admin" POST "/api/v1/organisations/$hotline/tokens" '{"role":"ANALYST"}' || return 1
     HOTLINE=$(jq -r .token "$WORK/body")
     api_ok "$ADMIN" POST /api/v1/webhooks "{\"url\":\"${sink_url}vgtx\",\"kinds\":[\"ENTRY_CONFIRMED\"]}" || return 1
     api_ok "$ADMIN" POST /api/v1/banks '{"name":"confirmed","distribution":"GREEN"}' || return 1
