@@ -3,7 +3,7 @@
 # The default build only replays each target's committed seed corpus; this runs the fuzzer itself.
 #   scripts/fuzz.sh 30m                      # every target, 30 minutes each
 #   scripts/fuzz.sh 2m hashing:jpeg formats:csv   # some targets (MODULE:METHOD)
-# A finding is saved by Jazzer as crash-* beside the target's seeds (src/test/resources/…Inputs/METHOD/), where the
+# A finding is saved by Jazzer as crash-* in src/test/resources/…Inputs/METHOD/, where the
 # default build replays it from then on: fix the bug, keep the file. The corpus the fuzzer grows lives in
 # MODULE/.cifuzz-corpus/ (ignored by git). Per target: executions, coverage and findings, from libFuzzer's last line.
 set -euo pipefail
@@ -26,6 +26,13 @@ TARGETS=("$@")
 [[ ${#TARGETS[@]} -eq 0 ]] && TARGETS=("${ALL[@]}")
 
 mkdir -p target/fuzz
+# The image targets' seeds are made, not stored: write them into the fuzzer's working corpus first.
+if printf '%s\n' "${TARGETS[@]}" | grep -q '^hashing:'; then
+    echo "== writing the image seeds into hashing/.cifuzz-corpus"
+    mvn -B -o -q test -pl hashing -Dtest='ImageDecodingFuzzTest#everySeedIsHashedOrRefusedWithAReason' \
+        -Dvgtx.fuzz.seedCorpus=.cifuzz-corpus/io.vgtx.hashing.fuzz.ImageDecodingFuzzTest > target/fuzz/seeds.log 2>&1 \
+        || { cat target/fuzz/seeds.log; exit 1; }
+fi
 
 summary=()
 for target in "${TARGETS[@]}"; do

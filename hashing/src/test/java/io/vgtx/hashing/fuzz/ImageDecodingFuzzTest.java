@@ -8,8 +8,13 @@ import io.vgtx.hashing.image.DecodeOptions;
 import io.vgtx.hashing.image.ImageDecodeException;
 import io.vgtx.hashing.image.ImageDecoders;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,10 +23,11 @@ import java.util.List;
  * present, ImageIO and TwelveMonkeys for the rest), canonical with the dihedral hashes, {@code --fast}, and with
  * EXIF orientation applied.
  *
- * <p>One target per format, each starting from its own seed corpus (tiny images generated from the shared test
- * data, in {@code ImageDecodingFuzzTestInputs/<target>/}; the fuzzer mutates them, so almost every input keeps
- * the format's magic bytes and reaches that format's decoder). The default build replays the corpus; a finding
- * Jazzer saves there becomes a regression input. {@code scripts/fuzz.sh DURATION} fuzzes each target for real.
+ * <p>One target per format, each starting from its own seeds ({@link ImageSeeds}: tiny images encoded in memory from
+ * the shared test data, never stored in the repository; the fuzzer mutates them, so almost every input keeps the
+ * format's magic bytes and reaches that format's decoder). The default build runs every seed through the same checks;
+ * {@code scripts/fuzz.sh DURATION} writes them into the fuzzer's working corpus and fuzzes each target for real. A
+ * finding Jazzer saves in {@code ImageDecodingFuzzTestInputs/<target>/} is replayed by the default build from then on.
  *
  * <p>What counts as a finding: anything but a hashed image or a refusal with a reason — an exception escaping,
  * a crash of a native decoder (the JVM dies), and a refusal that hides a bug of ours (a runtime exception thrown by
@@ -65,6 +71,25 @@ class ImageDecodingFuzzTest {
     @FuzzTest
     void tiff(byte[] data) {
         hashEveryWay(data);
+    }
+
+    static List<ImageSeeds.Seed> seeds() {
+        return ImageSeeds.all();
+    }
+
+    /**
+     * Every seed through the targets' checks, in the default build. With {@code -Dvgtx.fuzz.seedCorpus=DIR} (as
+     * {@code scripts/fuzz.sh} runs it) the seeds are also written to DIR/{@code <target>}, the fuzzer's corpus.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void everySeedIsHashedOrRefusedWithAReason(ImageSeeds.Seed seed) throws IOException {
+        hashEveryWay(seed.bytes());
+        String corpus = System.getProperty("vgtx.fuzz.seedCorpus");
+        if (corpus != null) {
+            Path dir = Files.createDirectories(Path.of(corpus, seed.target()));
+            Files.write(dir.resolve("seed-" + seed.name()), seed.bytes());
+        }
     }
 
     private static void hashEveryWay(byte[] data) {
