@@ -89,20 +89,16 @@ class JsonBodyFuzzTest {
                     live.taskforce.token(live.taskforce.operator, Role.BOARD), live.taskforce.token(police, Role.ANALYST),
                     live.taskforce.token(police, Role.VIEWER), live.taskforce.token(hotline, Role.ADMIN),
                     live.taskforce.token(hotline, Role.ANALYST)));
-            for (String analyst : List.of(tokens.get(3), tokens.get(6))) {
-                LiveNode.Reply bank = live.post(analyst, "/api/v1/banks", "{\"name\":\"bank " + bank() + "\",\"distribution\":\"GREEN\"}");
+            List<String> analysts = List.of(tokens.get(3), tokens.get(6));
+            for (int i = 0; i < analysts.size(); i++) {
+                String analyst = analysts.get(i);
+                LiveNode.Reply bank = live.post(analyst, "/api/v1/banks", "{\"name\":\"bank " + i + "\",\"distribution\":\"GREEN\"}");
                 live.post(analyst, "/api/v1/banks/" + bank.json().get("id").asLong() + "/entries",
                         "{\"entries\":[{\"type\":\"MD5\",\"value\":\"" + "0123456789abcdef".repeat(2) + "\"}]}");
             }
             JsonNode paths = live.get(null, "/openapi.json").json().get("paths");
             paths.properties().forEach(p -> p.getValue().properties().forEach(m -> operations.add(new Operation(m.getKey().toUpperCase(), p.getKey()))));
             Runtime.getRuntime().addShutdownHook(new Thread(live::close));
-        }
-
-        private int banks;
-
-        private int bank() {
-            return ++banks;
         }
 
         long writes() {
